@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file relations.h
+ * @brief librelations: entities, events and claims tied to the exact words of their sources.
+ *
+ * Include this header only; it includes the rest. What is not declared in
+ * the headers it includes is not part of the API.
+ *
+ * **Thread safety.** There is no global state and nothing to initialise:
+ * any number of threads may call read functions (every function taking a
+ * `const rel_kb *` or a borrowed object) on one knowledge base at once,
+ * while a function that writes to a knowledge base (the @ref rel_builder
+ * calls and rel_kb_free()) needs the caller's lock, excluding every other
+ * call on that knowledge base; distinct knowledge bases are independent.
+ */
+#ifndef RELATIONS_H
+#define RELATIONS_H
+
+/** @defgroup rel_api The API, by concept
+ * @{ */
+#include <relations/common.h>   /* export macro, lengths, allocator */
+#include <relations/status.h>   /* rel_status, rel_error */
+#include <relations/version.h>  /* REL_VERSION_*, rel_version_*() */
+#include <relations/time.h>     /* rel_time: fuzzy time */
+#include <relations/source.h>   /* rel_source */
+#include <relations/evidence.h> /* rel_evidence */
+#include <relations/entity.h>   /* rel_entity, names and aliases */
+#include <relations/event.h>    /* rel_event */
+#include <relations/claim.h>    /* rel_claim, rel_value */
+#include <relations/kb.h>       /* rel_kb: open, walk, look up */
+#include <relations/builder.h>  /* rel_kb_add_*() */
+#include <relations/json.h>     /* JSON import and export */
+/** @} */
+
+#endif /* RELATIONS_H */

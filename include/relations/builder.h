@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file builder.h
+ * @brief Building a knowledge base call by call, with every input validated.
+ */
+#ifndef RELATIONS_BUILDER_H
+#define RELATIONS_BUILDER_H
+
+#include <relations/common.h>
+#include <relations/kb.h>
+#include <relations/status.h>
+
+REL_BEGIN_DECLS
+
+/**
+ * @defgroup rel_builder Building a knowledge base
+ *
+ * Start from rel_kb_new() (or any open knowledge base) and add sources,
+ * then entities, events and claims, then their evidence. Each call
+ * validates everything it is given: text is valid UTF-8 without NUL bytes,
+ * ids are unique across all objects, references resolve to an object of
+ * the right kind, spans lie inside the source text on UTF-8 boundaries.
+ *
+ * Every call is atomic: on failure it returns the error, records the
+ * detail on the handle (rel_kb_error()) and leaves the knowledge base
+ * exactly as it was, allocation failure included. Strings are copied; the
+ * caller's buffers need not outlive the call. Every string is a pointer
+ * and a byte length, where the length may be #REL_NTS for a NUL-terminated
+ * string. These calls write: they need the caller's lock if other threads
+ * use the same knowledge base.
+ *
+ * Ids are 1 to 256 bytes of UTF-8 without control characters.
+ * @{
+ */
+
+/** The current version of #rel_source_spec. */
+#define REL_SOURCE_SPEC_VERSION 1
+
+/**
+ * A source to add. Pointers may be NULL for absent optional fields (then
+ * the length is ignored). Initialise with #REL_SOURCE_SPEC_INIT.
+ */
+typedef struct rel_source_spec {
+    uint32_t version;                    ///< #REL_SOURCE_SPEC_VERSION.
+    const char *id;       size_t id_len;       ///< Required: the id and its length.
+    const char *text;     size_t text_len;     ///< Required: the full text and its length.
+    const char *title;    size_t title_len;    ///< Optional title.
+    const char *label;    size_t label_len;    ///< Optional label.
+    const char *lang;     size_t lang_len;     ///< Optional BCP 47 language tag.
+    const char *date;     size_t date_len;     ///< Optional EDTF date of the version.
+    const char *url;      size_t url_len;      ///< Optional URL.
+    const char *licence;  size_t licence_len;  ///< Optional licence.
+    const char *path;     size_t path_len;     ///< Optional file the text came from.
+    const char *revises;  size_t revises_len;  ///< Optional id (or unique prefix) of an existing source this one revises.
+} rel_source_spec;
+
+/** Static initialiser for #rel_source_spec: every field absent. */
+#define REL_SOURCE_SPEC_INIT {REL_SOURCE_SPEC_VERSION, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, \
+                              NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0}
+
+/**
+ * A claim's subject or object, to add.
+ *
+ * Which fields count depends on @ref kind:
+ * - #REL_VALUE_ENTITY, #REL_VALUE_EVENT, #REL_VALUE_CLAIM: @ref str is the id;
+ * - #REL_VALUE_LITERAL: @ref str is the literal;
+ * - #REL_VALUE_QUANTITY: @ref number, and @ref str the unit (optional);
+ * - #REL_VALUE_TIME: @ref str is the time expression (see @ref rel_time),
+ *   @ref words the words it came from (optional);
+ * - #REL_VALUE_NONE: nothing (valid for an object only).
+ */
+typedef struct rel_value_spec {
+    int32_t kind;                    ///< A #rel_value_kind_code.
+    const char *str;   size_t str_len;   ///< Id, literal, unit or time expression, and its length.
+    const char *words; size_t words_len; ///< For a time: the words it came from, and their length.
+    double number;                   ///< For a quantity: the number (finite).
+} rel_value_spec;
+
+/** The current version of #rel_claim_spec. */
+#define REL_CLAIM_SPEC_VERSION 1
+
+/** A claim to add. Initialise with #REL_CLAIM_SPEC_INIT. */
+typedef struct rel_claim_spec {
+    uint32_t version;                       ///< #REL_CLAIM_SPEC_VERSION.
+    const char *id;        size_t id_len;        ///< Required: the id and its length.
+    rel_value_spec subject;                 ///< Required: an entity, event or claim.
+    const char *predicate; size_t predicate_len; ///< Required: lower-case, digits and '_'.
+    rel_value_spec object;                  ///< Optional (kind #REL_VALUE_NONE).
+    const char *claimant;  size_t claimant_len;  ///< Required: id of the claimant entity.
+    int32_t modality;                       ///< Required: a #rel_modality_code other than NONE.
+    int32_t polarity;                       ///< A #rel_polarity_code.
+} rel_claim_spec;
+
+/** Static initialiser for #rel_claim_spec: everything empty. */
+#define REL_CLAIM_SPEC_INIT {REL_CLAIM_SPEC_VERSION, NULL, 0, {0, NULL, 0, NULL, 0, 0.0}, NULL, 0, \
+                             {0, NULL, 0, NULL, 0, 0.0}, NULL, 0, 0, 0}
+
+/**
+ * A quotation that locates evidence by its words (the W3C Web Annotation
+ * TextQuoteSelector): @ref exact, optionally with the text immediately
+ * before it (@ref prefix) and after it (@ref suffix) to tell apart
+ * several places with the same words.
+ */
+typedef struct rel_quote {
+    const char *exact;  size_t exact_len;  ///< Required: the quoted words.
+    const char *prefix; size_t prefix_len; ///< Optional: the text right before.
+    const char *suffix; size_t suffix_len; ///< Optional: the text right after.
+} rel_quote;
+
+/**
+ * @brief Adds a source.
+ * @param[in] kb   The knowledge base.
+ * @param[in] spec The source.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, no id, no text, unknown spec version);
+ *         #REL_ERR_UTF8; #REL_ERR_DUPLICATE; #REL_ERR_REFERENCE (unknown
+ *         @ref rel_source_spec::revises); #REL_ERR_AMBIGUOUS; #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_source(rel_kb *kb, const rel_source_spec *spec);
+
+/**
+ * @brief Adds an entity.
+ * @param[in] kb       The knowledge base.
+ * @param[in] id       The new id.
+ * @param[in] id_len   Its length, or #REL_NTS.
+ * @param[in] kind     A #rel_entity_kind_code.
+ * @param[in] name     The canonical name (non-empty).
+ * @param[in] name_len Its length, or #REL_NTS.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, empty, bad id, unknown kind);
+ *         #REL_ERR_UTF8; #REL_ERR_DUPLICATE; #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_entity(rel_kb *kb, const char *id, size_t id_len, int32_t kind,
+                                     const char *name, size_t name_len);
+
+/**
+ * @brief Adds an alias (a surface form) to an entity. Adding the same
+ *        text and language twice is a no-op that succeeds.
+ * @param[in] kb        The knowledge base.
+ * @param[in] entity_id The entity's id.
+ * @param[in] id_len    Its length, or #REL_NTS.
+ * @param[in] text      The alias (non-empty).
+ * @param[in] text_len  Its length, or #REL_NTS.
+ * @param[in] lang      A BCP 47 tag such as "en" (non-empty).
+ * @param[in] lang_len  Its length, or #REL_NTS.
+ * @return #REL_OK; #REL_ERR_ARG; #REL_ERR_UTF8; #REL_ERR_REFERENCE (no such entity); #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_alias(rel_kb *kb, const char *entity_id, size_t id_len,
+                                    const char *text, size_t text_len, const char *lang, size_t lang_len);
+
+/**
+ * @brief Adds an event.
+ * @param[in] kb       The knowledge base.
+ * @param[in] id       The new id.
+ * @param[in] id_len   Its length, or #REL_NTS.
+ * @param[in] type     "ROOT" or "ROOT.mode": upper-case letters and '_' for
+ *                     the root, then lower-case modes ("AID.military").
+ * @param[in] type_len Its length, or #REL_NTS.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, bad id or type); #REL_ERR_UTF8;
+ *         #REL_ERR_DUPLICATE; #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_event(rel_kb *kb, const char *id, size_t id_len, const char *type, size_t type_len);
+
+/**
+ * @brief Sets (or replaces) an event's time.
+ * @param[in] kb        The knowledge base.
+ * @param[in] event_id  The event's id.
+ * @param[in] id_len    Its length, or #REL_NTS.
+ * @param[in] expr      A time expression (see @ref rel_time).
+ * @param[in] expr_len  Its length, or #REL_NTS.
+ * @param[in] words     The words it came from, such as "early October 1980", or NULL.
+ * @param[in] words_len Their length, or #REL_NTS.
+ * @return #REL_OK; #REL_ERR_ARG; #REL_ERR_UTF8; #REL_ERR_REFERENCE;
+ *         #REL_ERR_SYNTAX or #REL_ERR_RANGE for a bad expression; #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_set_event_time(rel_kb *kb, const char *event_id, size_t id_len,
+                                         const char *expr, size_t expr_len, const char *words, size_t words_len);
+
+/**
+ * @brief Adds a participant to an event.
+ * @param[in] kb           The knowledge base.
+ * @param[in] event_id     The event's id.
+ * @param[in] event_id_len Its length, or #REL_NTS.
+ * @param[in] entity_id    The participant's entity id.
+ * @param[in] entity_id_len Its length, or #REL_NTS.
+ * @param[in] role         A #rel_role_code.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, unknown role); #REL_ERR_REFERENCE; #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_participant(rel_kb *kb, const char *event_id, size_t event_id_len,
+                                          const char *entity_id, size_t entity_id_len, int32_t role);
+
+/**
+ * @brief Adds a claim.
+ * @param[in] kb   The knowledge base.
+ * @param[in] spec The claim; its references must already exist.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, missing or malformed field, unknown
+ *         kind, modality or polarity, a quantity that is not finite);
+ *         #REL_ERR_UTF8; #REL_ERR_DUPLICATE; #REL_ERR_REFERENCE;
+ *         #REL_ERR_SYNTAX or #REL_ERR_RANGE for a bad time; #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_claim(rel_kb *kb, const rel_claim_spec *spec);
+
+/**
+ * @brief Says who makes a claim, and how surely, in one source.
+ * @param[in] kb            The knowledge base.
+ * @param[in] claim_id      The claim's id.
+ * @param[in] claim_id_len  Its length, or #REL_NTS.
+ * @param[in] source_id     The source's id or unique prefix.
+ * @param[in] source_id_len Its length, or #REL_NTS.
+ * @param[in] claimant_id   The claimant's entity id there, or NULL to keep the claim's default.
+ * @param[in] claimant_id_len Its length, or #REL_NTS.
+ * @param[in] modality      A #rel_modality_code, or #REL_MODALITY_NONE to keep the default.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, both overrides absent, unknown
+ *         modality); #REL_ERR_REFERENCE; #REL_ERR_AMBIGUOUS; #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_set_claim_version(rel_kb *kb, const char *claim_id, size_t claim_id_len,
+                                            const char *source_id, size_t source_id_len,
+                                            const char *claimant_id, size_t claimant_id_len, int32_t modality);
+
+/**
+ * @brief Records that one claim stands in a relation to another.
+ * @param[in] kb         The knowledge base.
+ * @param[in] claim_id   The claim's id.
+ * @param[in] claim_id_len Its length, or #REL_NTS.
+ * @param[in] relation   A #rel_relation_code.
+ * @param[in] target_id  The other claim's id (not the same claim).
+ * @param[in] target_id_len Its length, or #REL_NTS.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, unknown relation, a claim related
+ *         to itself); #REL_ERR_REFERENCE; #REL_ERR_DUPLICATE (the same
+ *         relation twice); #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_claim_relation(rel_kb *kb, const char *claim_id, size_t claim_id_len,
+                                             int32_t relation, const char *target_id, size_t target_id_len);
+
+/**
+ * @brief Adds evidence, by byte offsets, to an entity, event or claim.
+ * @param[in] kb            The knowledge base.
+ * @param[in] object_id     The entity's, event's or claim's id.
+ * @param[in] object_id_len Its length, or #REL_NTS.
+ * @param[in] source_id     The source's id or unique prefix.
+ * @param[in] source_id_len Its length, or #REL_NTS.
+ * @param[in] start         First byte (inclusive).
+ * @param[in] end           One past the last byte; start < end <= the text's length.
+ * @return #REL_OK; #REL_ERR_ARG; #REL_ERR_REFERENCE (no such object or
+ *         source); #REL_ERR_AMBIGUOUS; #REL_ERR_RANGE (empty, out of the
+ *         text, or splitting a UTF-8 sequence); #REL_ERR_DUPLICATE (the same
+ *         span twice on one object); #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_evidence(rel_kb *kb, const char *object_id, size_t object_id_len,
+                                       const char *source_id, size_t source_id_len, uint64_t start, uint64_t end);
+
+/**
+ * @brief Adds evidence, located by quoting it, to an entity, event or claim.
+ * @param[in] kb            The knowledge base.
+ * @param[in] object_id     The entity's, event's or claim's id.
+ * @param[in] object_id_len Its length, or #REL_NTS.
+ * @param[in] source_id     The source's id or unique prefix.
+ * @param[in] source_id_len Its length, or #REL_NTS.
+ * @param[in] quote         The quotation; it must match exactly one place.
+ * @return As rel_kb_add_evidence(), and #REL_ERR_NOT_FOUND if the quote
+ *         matches nowhere, #REL_ERR_AMBIGUOUS if it matches several places.
+ */
+REL_API rel_status rel_kb_add_evidence_quote(rel_kb *kb, const char *object_id, size_t object_id_len,
+                                             const char *source_id, size_t source_id_len, const rel_quote *quote);
+
+/** @} */
+
+REL_END_DECLS
+
+#endif /* RELATIONS_BUILDER_H */
