@@ -53,7 +53,7 @@ void *rel__calloc(const rel_allocator *a, size_t count, size_t size)
         return NULL;
     p = rel__malloc(a, count * size);
     if (p)
-        memset(p, 0, count * size ? count * size : 1);
+        memset(p, 0, count * size);
     return p;
 }
 
@@ -63,7 +63,9 @@ void *rel__realloc_array(const rel_allocator *a, void *ptr, size_t count, size_t
         return NULL;
     if (!ptr)
         return rel__malloc(a, count * size);
-    return a->realloc(a->ctx, ptr, count * size ? count * size : 1);
+    if (count == 0 || size == 0)
+        count = size = 1;
+    return a->realloc(a->ctx, ptr, count * size);
 }
 
 void rel__free(const rel_allocator *a, void *ptr)

@@ -131,8 +131,9 @@ REL_API rel_status rel_entity_kind_from_name(const char *name, size_t len, int32
 
 /**
  * @brief Normalises a name for matching: Unicode NFC, case folding, every
- *        dash to "-", every apostrophe to "'", every double quotation mark
- *        to '"', and runs of white space to one space, trimmed.
+ *        dash (general category Pd) to "-", apostrophes and the other
+ *        characters of utf8proc's "lump" table to their ASCII forms, control
+ *        characters removed and runs of white space made one space, trimmed.
  *
  * "Iran–Iraq War" and "iran-iraq war" normalise alike, as do "Iran’s"
  * and "Iran's". Same buffer contract as snprintf(): writes at most @p cap
