@@ -238,8 +238,8 @@ REL_API rel_status rel_kb_find_claim(const rel_kb *kb, const char *id, size_t le
  *
  * Canonical names count as aliases. With #REL_MATCH_NORMALISED both sides
  * are compared after rel_text_normalise(), so "Iran-Iraq war" finds the
- * entity whose alias is "Iran–Iraq War". Entities come in the order they
- * were added, each once.
+ * entity whose alias is "Iran–Iraq War". Each entity comes once, in the
+ * order in which the matching names were added.
  * @param[in]  kb    The knowledge base.
  * @param[in]  text  The name.
  * @param[in]  len   Its length in bytes, or #REL_NTS.

@@ -20,8 +20,8 @@ REL_BEGIN_DECLS
  *
  *     expr     = [MOD " "] core [" @" anchor]
  *     core     = EDTF level 0 or 1 (a date, a season, or an interval)
- *              | ["-"] "P" n "Y" [n "M"] [n "D"]      (a duration from the anchor;
- *                                                      "-" means "ago")
+ *              | ["-"] "P" [n "Y"] [n "M"] [n "D"]    (a duration from the anchor,
+ *                                                      at least one part; "-" means "ago")
  *     MOD      = START | MID | END | BEFORE | AFTER | ON_OR_BEFORE | ON_OR_AFTER
  *              | MORE_THAN | LESS_THAN | APPROX
  *     anchor   = an EDTF level 0 date: the time a relative expression counts from
@@ -63,7 +63,7 @@ enum rel_time_mod_code {
     REL_MOD_APPROX = 10       ///< About the period ("around 1500 years ago").
 };
 
-/** How the end of a bound is known (values of rel_time_bounds::lo_kind and ::hi_kind). */
+/** How the end of a bound is known (values of rel_time_bounds::lo_kind and rel_time_bounds::hi_kind). */
 enum rel_bound_kind_code {
     REL_BOUND_DAY = 0,     ///< The bound is a day number.
     REL_BOUND_OPEN = 1,    ///< Explicitly open (EDTF `..`): no limit on that side.
@@ -100,7 +100,8 @@ typedef struct rel_time_bounds {
  * @param[in]  len   Its length in bytes, or #REL_NTS if NUL-terminated.
  * @param[out] err   Optional: receives the reason and the byte offset of a failure.
  * @return #REL_OK; #REL_ERR_ARG if @p out or @p expr is NULL;
- *         #REL_ERR_SYNTAX if the text is not a valid expression (offset set);
+ *         #REL_ERR_SYNTAX if the text is not a valid expression (offset set;
+ *         the grammar is ASCII, so any other byte is a syntax error there);
  *         #REL_ERR_RANGE for a month, day, season or year out of range
  *         (such as `1985-02-30`); #REL_ERR_NOMEM.
  */
@@ -125,7 +126,8 @@ REL_API rel_status rel_time_copy(rel_time **out, const rel_time *t);
  *
  * Works like snprintf(): writes at most @p cap bytes including a NUL
  * terminator and always reports the full length, so a call with a too small
- * buffer (or @p buf NULL and @p cap 0) tells how much room is needed.
+ * buffer (or @p buf NULL and @p cap 0) tells how much room is needed; such
+ * a call returns #REL_ERR_RANGE with @p len set.
  * Parsing the canonical text gives an equal time.
  * @param[in]  t   The time.
  * @param[out] buf Where to write, or NULL when @p cap is 0.
