@@ -5,6 +5,7 @@
  */
 #include "alloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,4 +109,78 @@ int rel__reserve(const rel_allocator *a, void **items, size_t *cap, size_t need,
     *items = p;
     *cap = ncap;
     return 1;
+}
+
+/* Says where a block given to yajl came from, and its size (for a move). */
+typedef union yajl_header {
+    max_align_t align;
+    struct {
+        size_t size;
+        int fallback; /* from the C library's allocator */
+    } h;
+} yajl_header;
+
+static void *yajl_fallback(rel_yajl_alloc *y, size_t size)
+{
+    yajl_header *h = malloc(sizeof(*h) + size);
+
+    y->failed = 1;
+    if (!h)
+        return NULL;
+    h->h.size = size;
+    h->h.fallback = 1;
+    return h + 1;
+}
+
+void *rel__yajl_malloc(void *ctx, size_t size)
+{
+    rel_yajl_alloc *y = ctx;
+    yajl_header *h;
+
+    if (size > SIZE_MAX - sizeof(*h))
+        return NULL;
+    if (!(h = rel__malloc(y->a, sizeof(*h) + size)))
+        return yajl_fallback(y, size);
+    h->h.size = size;
+    h->h.fallback = 0;
+    return h + 1;
+}
+
+void *rel__yajl_realloc(void *ctx, void *ptr, size_t size)
+{
+    rel_yajl_alloc *y = ctx;
+    yajl_header *h, *n;
+    void *moved;
+
+    if (!ptr)
+        return rel__yajl_malloc(ctx, size);
+    if (size > SIZE_MAX - sizeof(*h))
+        return NULL;
+    h = (yajl_header *)ptr - 1;
+    if (h->h.fallback) {
+        if (!(n = realloc(h, sizeof(*h) + size)))
+            return NULL;
+    } else if (!(n = y->a->realloc(y->a->ctx, h, sizeof(*h) + size))) {
+        if (!(moved = yajl_fallback(y, size)))
+            return NULL;
+        memcpy(moved, ptr, h->h.size < size ? h->h.size : size);
+        rel__free(y->a, h);
+        return moved;
+    }
+    n->h.size = size;
+    return n + 1;
+}
+
+void rel__yajl_free(void *ctx, void *ptr)
+{
+    rel_yajl_alloc *y = ctx;
+    yajl_header *h;
+
+    if (!ptr)
+        return;
+    h = (yajl_header *)ptr - 1;
+    if (h->h.fallback)
+        free(h);
+    else
+        rel__free(y->a, h);
 }

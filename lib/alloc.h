@@ -28,4 +28,20 @@ char *rel__strndup(const rel_allocator *a, const char *s, size_t len);
 /* Grows *items (of *cap elements of size elem) to hold at least need. */
 int rel__reserve(const rel_allocator *a, void **items, size_t *cap, size_t need, size_t elem);
 
+/*
+ * The allocator handed to yajl, which writes through whatever its allocator
+ * returns and so cannot survive a NULL. Blocks come from `a` while it gives
+ * them; when it fails, from the C library's, and `failed` is set so that the
+ * caller reports REL_ERR_NOMEM once yajl has returned. Pass a pointer to a
+ * rel_yajl_alloc as the ctx of yajl_alloc_funcs.
+ */
+typedef struct rel_yajl_alloc {
+    const rel_allocator *a;
+    int failed;
+} rel_yajl_alloc;
+
+void *rel__yajl_malloc(void *ctx, size_t size);
+void *rel__yajl_realloc(void *ctx, void *ptr, size_t size);
+void rel__yajl_free(void *ctx, void *ptr);
+
 #endif

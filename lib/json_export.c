@@ -279,21 +279,21 @@ static void write_claims(writer *w, const rel_kb *kb)
     close_array(w);
 }
 
-static void *y_malloc(void *ctx, size_t size) { return rel__malloc(ctx, size); }
-static void *y_realloc(void *ctx, void *ptr, size_t size) { return rel__realloc_array(ctx, ptr, size, 1); }
-static void y_free(void *ctx, void *ptr) { rel__free(ctx, ptr); }
-
 rel_status rel_kb_write_json(const rel_kb *kb, rel_write_fn write, void *payload, rel_error *err)
 {
-    yajl_alloc_funcs funcs = {y_malloc, y_realloc, y_free, NULL};
+    rel_yajl_alloc ya = {NULL, 0};
+    yajl_alloc_funcs funcs = {rel__yajl_malloc, rel__yajl_realloc, rel__yajl_free, &ya};
     writer w = {NULL, write, payload, 0, 0};
 
     rel__error_clear(err);
     if (!kb || !write)
         return rel__error_set(err, REL_ERR_ARG, "NULL argument");
-    funcs.ctx = (void *)&kb->alloc;
-    if (!(w.gen = yajl_gen_alloc(&funcs)))
+    ya.a = &kb->alloc;
+    if (!(w.gen = yajl_gen_alloc(&funcs)) || ya.failed) {
+        if (w.gen)
+            yajl_gen_free(w.gen);
         return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
+    }
     yajl_gen_config(w.gen, yajl_gen_beautify, 1);
     yajl_gen_config(w.gen, yajl_gen_indent_string, "  ");
     yajl_gen_config(w.gen, yajl_gen_print_callback, on_output, &w);
@@ -307,7 +307,7 @@ rel_status rel_kb_write_json(const rel_kb *kb, rel_write_fn write, void *payload
     yajl_gen_free(w.gen);
     if (w.write_failed)
         return rel__error_set(err, REL_ERR_IO, "the output callback stopped the export");
-    if (w.gen_failed)
+    if (w.gen_failed || ya.failed)
         return rel__error_set(err, REL_ERR_NOMEM, "out of memory while writing JSON");
     return REL_OK;
 }

@@ -342,21 +342,6 @@ static const yajl_callbacks callbacks = {
     on_start_map, on_map_key, on_end_map, on_start_array, on_end_array,
 };
 
-static void *y_malloc(void *ctx, size_t size)
-{
-    return rel__malloc(ctx, size);
-}
-
-static void *y_realloc(void *ctx, void *ptr, size_t size)
-{
-    return rel__realloc_array(ctx, ptr, size, 1);
-}
-
-static void y_free(void *ctx, void *ptr)
-{
-    rel__free(ctx, ptr);
-}
-
 /* ---- driver ---- */
 
 static void reader_free(reader *r)
@@ -372,11 +357,15 @@ static void reader_free(reader *r)
         yajl_free(r->parser);
 }
 
-/* Turns a yajl error into ours; yajl's position is the end of the bad token. */
-static rel_status syntax_error(reader *r, const unsigned char *text, size_t len)
+/*
+ * Turns a yajl error into ours; yajl's position is the end of the bad token.
+ * yajl_complete_parse() parses a buffer of its own, so an error it finds
+ * (premature end) is placed at the end of the input.
+ */
+static rel_status syntax_error(reader *r, const unsigned char *text, size_t len, int at_end)
 {
     unsigned char *msg = yajl_get_error(r->parser, 0, text, len);
-    uint64_t at = r->chunk_base + yajl_get_bytes_consumed(r->parser);
+    uint64_t at = at_end ? len : r->chunk_base + yajl_get_bytes_consumed(r->parser);
     rel_status st = msg && strstr((const char *)msg, "UTF8") ? REL_ERR_UTF8 : REL_ERR_SYNTAX;
     size_t n = msg ? strlen((const char *)msg) : 0;
 
@@ -390,10 +379,12 @@ static rel_status syntax_error(reader *r, const unsigned char *text, size_t len)
 
 static rel_status import(rel_kb *kb, const char *json, size_t len, const char *base_dir, rel_error *err)
 {
-    yajl_alloc_funcs funcs = {y_malloc, y_realloc, y_free, &kb->alloc};
+    rel_yajl_alloc ya = {&kb->alloc, 0};
+    yajl_alloc_funcs funcs = {rel__yajl_malloc, rel__yajl_realloc, rel__yajl_free, &ya};
     reader r;
     yajl_status ys;
     rel_status st;
+    int at_end = 0;
 
     memset(&r, 0, sizeof(r));
     r.ctx.kb = kb;
@@ -402,17 +393,22 @@ static rel_status import(rel_kb *kb, const char *json, size_t len, const char *b
     r.alloc = &kb->alloc;
     r.section = -1;
     r.top_key = KEY_NONE;
-    funcs.ctx = (void *)&kb->alloc;
-    if (!(r.parser = yajl_alloc(&callbacks, &funcs, &r)))
+    if (!(r.parser = yajl_alloc(&callbacks, &funcs, &r)) || ya.failed) {
+        reader_free(&r);
         return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
+    }
     r.chunk = (const unsigned char *)json;
     ys = yajl_parse(r.parser, r.chunk, len);
-    if (ys == yajl_status_ok)
+    if (ys == yajl_status_ok) {
         ys = yajl_complete_parse(r.parser);
-    if (r.status != REL_OK)
+        at_end = 1;
+    }
+    if (ya.failed)
+        st = rel__error_set(err, REL_ERR_NOMEM, "out of memory");
+    else if (r.status != REL_OK)
         st = r.status;
     else if (ys != yajl_status_ok)
-        st = syntax_error(&r, r.chunk, len);
+        st = syntax_error(&r, r.chunk, len, at_end);
     else if ((st = add_deferred(&r)) == REL_OK)
         st = rel_json__add_relations(&r.ctx);
     reader_free(&r);
@@ -488,8 +484,8 @@ static rel_status slurp(const char *path, char **out, size_t *len, rel_error *er
 rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_options *opts, rel_error *err)
 {
     const rel_allocator *a = rel__default_allocator();
-    char *json, *dir, *slash;
-    size_t len;
+    char *json = NULL, *dir, *slash;
+    size_t len = 0;
     rel_status st;
 
     if (out)

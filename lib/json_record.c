@@ -61,9 +61,10 @@ static rel_status expect(const where *w, const jt_node *n, int type, const char 
     return bad(w, REL_ERR_SCHEMA, n, ".%s: expected %s, found %s", field, type_name(type), type_name(n->type));
 }
 
-/* Checks that an object has only allowed members, each once. */
+/* Checks that an object has only allowed members, each once. field is "", ".name" or "name". */
 static rel_status check_members(const where *w, const jt_node *obj, const char *field, const char *const *allowed)
 {
+    const char *dot = field[0] && field[0] != '.' ? "." : "";
     size_t i, j;
 
     for (i = 0; i < obj->count; i++) {
@@ -73,10 +74,10 @@ static rel_status check_members(const where *w, const jt_node *obj, const char *
             if (strlen(*a) == m->key_len && memcmp(*a, m->key, m->key_len) == 0)
                 break;
         if (!*a)
-            return bad(w, REL_ERR_SCHEMA, m, "%s: unknown member \"%s\"", field, m->key);
+            return bad(w, REL_ERR_SCHEMA, m, "%s%s: unknown member \"%s\"", dot, field, m->key);
         for (j = 0; j < i; j++)
             if (obj->kids[j].key_len == m->key_len && memcmp(obj->kids[j].key, m->key, m->key_len) == 0)
-                return bad(w, REL_ERR_SCHEMA, m, "%s: member \"%s\" appears twice", field, m->key);
+                return bad(w, REL_ERR_SCHEMA, m, "%s%s: member \"%s\" appears twice", dot, field, m->key);
     }
     return REL_OK;
 }
@@ -125,7 +126,11 @@ static int parse_offset(const char *s, uint64_t *out)
     return 1;
 }
 
-/* strtod() in the "C" locale's notation whatever the process's locale. */
+/*
+ * strtod() in the "C" locale's notation whatever the process's locale. Any
+ * finite number is taken: one too small for a normal double (strtod() sets
+ * ERANGE) becomes the nearest double, as export writes it.
+ */
 static int parse_double(const char *s, double *out)
 {
     const char *point = localeconv()->decimal_point;
@@ -136,9 +141,8 @@ static int parse_double(const char *s, double *out)
         return 0;
     for (i = 0; i <= len; i++)
         buf[i] = s[i] == '.' && point && point[0] && !point[1] ? point[0] : s[i];
-    errno = 0;
     *out = strtod(buf, &end);
-    return *end == '\0' && errno != ERANGE && isfinite(*out);
+    return *end == '\0' && isfinite(*out);
 }
 
 /* ---- evidence ---- */
@@ -240,7 +244,7 @@ static rel_status read_text_file(const where *w, const jt_node *path, char **tex
         return bad(w, REL_ERR_SCHEMA, path, ".path: contains a NUL byte");
     full = rel__malloc(a, dir_len + 1 + path->len + 1);
     if (!full)
-        return REL_ERR_NOMEM;
+        return rel__error_set(w->ctx->err, REL_ERR_NOMEM, "out of memory");
     if (dir_len && path->str[0] != '/')
         sprintf(full, "%s/%s", dir, path->str);
     else
@@ -319,7 +323,14 @@ static rel_status add_source(const where *w, const jt_node *rec)
     }
     st = rel_kb_add_source(w->ctx->kb, &spec);
     rel__free(&w->ctx->kb->alloc, file_text);
-    return st == REL_OK ? REL_OK : from_kb(w, st, text ? text : rec, NULL);
+    if (st == REL_OK)
+        return REL_OK;
+    /* Point at what was refused: the id, the revised source, or else the text. */
+    if (st == REL_ERR_DUPLICATE || st == REL_ERR_ARG)
+        return from_kb(w, st, id, NULL);
+    if ((st == REL_ERR_REFERENCE || st == REL_ERR_AMBIGUOUS) && m[7])
+        return from_kb(w, st, m[7], NULL);
+    return from_kb(w, st, text ? text : rec, NULL);
 }
 
 /* ---- entities ---- */

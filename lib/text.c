@@ -52,10 +52,17 @@ int rel__utf8_boundary(const char *s, size_t len, uint64_t off)
     return off == len || ((unsigned char)s[off] & 0xC0) != 0x80;
 }
 
-static utf8proc_int32_t fold_dashes(utf8proc_int32_t c, void *data)
+/* Every dash (Pd) to '-'; the line and paragraph separators (Zl, Zp), white
+ * space that the lump table leaves alone, to a space. */
+static utf8proc_int32_t fold_dashes_and_separators(utf8proc_int32_t c, void *data)
 {
     (void)data;
-    return utf8proc_category(c) == UTF8PROC_CATEGORY_PD ? '-' : c;
+    switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_PD: return '-';
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: return ' ';
+    default: return c;
+    }
 }
 
 static const utf8proc_option_t NORMALISE =
@@ -90,7 +97,7 @@ rel_status rel__normalise(const rel_allocator *a, const char *s, size_t len, cha
     *out = NULL;
     if (!rel__utf8_valid(s, len) || len > (size_t)PTRDIFF_MAX / 8)
         return REL_ERR_UTF8;
-    n = utf8proc_decompose_custom(in, (utf8proc_ssize_t)len, NULL, 0, NORMALISE, fold_dashes, NULL);
+    n = utf8proc_decompose_custom(in, (utf8proc_ssize_t)len, NULL, 0, NORMALISE, fold_dashes_and_separators, NULL);
     if (n < 0)
         return n == UTF8PROC_ERROR_NOMEM ? REL_ERR_NOMEM : REL_ERR_UTF8;
     /* utf8proc_reencode() writes the UTF-8 result into the same buffer,
@@ -98,7 +105,7 @@ rel_status rel__normalise(const rel_allocator *a, const char *s, size_t len, cha
     buf = rel__realloc_array(a, NULL, (size_t)n + 1, sizeof(*buf));
     if (!buf)
         return REL_ERR_NOMEM;
-    n = utf8proc_decompose_custom(in, (utf8proc_ssize_t)len, buf, n, NORMALISE, fold_dashes, NULL);
+    n = utf8proc_decompose_custom(in, (utf8proc_ssize_t)len, buf, n, NORMALISE, fold_dashes_and_separators, NULL);
     if (n >= 0)
         n = utf8proc_reencode(buf, n, NORMALISE);
     if (n < 0) {
