@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Drives the relations command-line tool from the outside: real output of
+# every command on the built-in knowledge base, JSON that parses and agrees
+# with itself, an export that survives a round trip byte for byte, and
+# errors that fail with a message on stderr.
+#
+# Usage: test_cli.sh PATH/TO/relations
+set -euo pipefail
+
+if [ $# -ne 1 ] || [ ! -x "$1" ]; then
+    echo "usage: $0 PATH/TO/relations" >&2
+    exit 2
+fi
+cli=$1
+corpus=$(cd "$(dirname "$0")/../data/corpus" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+rc=0
+
+# run ARGS...: runs the tool; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
+run() {
+    rc=0
+    "$cli" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+
+# check DESCRIPTION COMMAND...: counts a check that passes when COMMAND succeeds.
+check() {
+    local what=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $what" >&2
+        echo "  exit status: $rc" >&2
+        sed -n '1,20s/^/  stdout: /p' "$tmp/out" >&2
+        sed -n '1,20s/^/  stderr: /p' "$tmp/err" >&2
+    fi
+}
+
+status_is() { [ "$rc" -eq "$1" ]; }
+status_not_zero() { [ "$rc" -ne 0 ]; }
+out_has() { grep -Eq -- "$1" "$tmp/out"; }
+err_has() { grep -Eq -- "$1" "$tmp/err"; }
+out_empty() { [ ! -s "$tmp/out" ]; }
+err_empty() { [ ! -s "$tmp/err" ]; }
+err_has_fixed() { grep -Fq -- "$1" "$tmp/err"; }
+# py CODE: runs Python on stdout of the last run; CODE raises (or exits non-zero) to fail.
+py() { python3 -c "import json, sys; d = json.load(sys.stdin); $1" <"$tmp/out"; }
+
+# ---- summary ------------------------------------------------------------------
+
+run summary
+check "summary exits 0" status_is 0
+check "summary counts 3 sources" out_has '^ *sources +3$'
+for id in 000_d477b4b9c20a8e87 001_689928cb94a769b6 002_0300900bb6ce87ea; do
+    check "summary lists source $id with the claims it states" out_has "^ +$id .*states [0-9]+ claims$"
+done
+check "summary writes nothing on stderr" err_empty
+
+run summary --json
+cp "$tmp/out" "$tmp/summary.json"
+check "summary --json exits 0" status_is 0
+check "summary --json is JSON with 3 sources" py 'assert d["sources"] == 3, d'
+check "summary --json counts are positive integers" \
+    py 'assert all(isinstance(d[k], int) and d[k] > 0
+           for k in ("entities", "aliases", "events", "claims", "evidence")), d'
+
+for what in sources entities events claims; do
+    run "$what" --json
+    cp "$tmp/out" "$tmp/$what.json"
+    check "$what --json exits 0" status_is 0
+    check "$what --json has as many items as summary --json counts" \
+        py "s = json.load(open('$tmp/summary.json'))
+assert isinstance(d, list) and len(d) == s['$what'], (len(d), s['$what'])"
+done
+
+run --json entities
+check "--json before the command works too" py "assert d == json.load(open('$tmp/entities.json'))"
+
+run claims --json
+check "claims --json: the nuclear claim is asserted by the article in 000, reported by some media reports in 002" \
+    py 'c = [c for c in d if c["id"] == "c-nuclear-cooperation"][0]
+v = {x["source"][:3]: (x["claimant"], x["modality"]) for x in c["versions"]}
+assert v == {"000": ("article", "asserted"), "002": ("some-media-reports", "reported")}, v'
+
+# ---- find -----------------------------------------------------------------------
+
+# The id of the war, whatever it is: the entity with the alias "Iran–Iraq War".
+war=$(python3 -c 'import json, sys
+print([e["id"] for e in json.load(sys.stdin) if any(a["text"] == "Iran–Iraq War" for a in e["aliases"])][0])' \
+    <"$tmp/entities.json" 2>/dev/null) || {
+    echo "FAIL: entities --json has no entity with the alias \"Iran–Iraq War\"" >&2
+    failed=$((failed + 1))
+    war=no-iran-iraq-war
+}
+
+run find "Iran-Iraq war"
+check "find \"Iran-Iraq war\" exits 0" status_is 0
+check "find \"Iran-Iraq war\" prints $war" out_has "^$war "
+
+run find "  iran–iraq   WAR "
+check "find with odd case, spacing and dash matches after normalising" out_has "^$war .*normalised match"
+
+run find --json "iran-iraq war"
+check "find --json gives the match and the entity" \
+    py "assert d['match'] == 'normalised' and [e['id'] for e in d['entities']] == ['$war'], d"
+
+run find "Atlantis"
+check "find of an unknown name fails" status_not_zero
+check "find of an unknown name says so on stderr" err_has_fixed "Atlantis"
+check "find of an unknown name prints nothing on stdout" out_empty
+
+# ---- show -----------------------------------------------------------------------
+
+run export
+cp "$tmp/out" "$tmp/export.json"
+
+run show c-nuclear-cooperation
+check "show of a claim exits 0" status_is 0
+check "show of a claim quotes its evidence in 000" out_has '^  stated in 000 \[[0-9]+, [0-9]+\) ".+"$'
+check "show of a claim quotes its evidence in 002" out_has '^  stated in 002 \[[0-9]+, [0-9]+\) ".+"$'
+check "show of a claim quotes nothing from 001, which does not state it" \
+    bash -c "! grep -q '^  stated in 001' '$tmp/out'"
+check "show of a claim quotes exactly the exported evidence" \
+    python3 -c "import json
+c = [c for c in json.load(open('$tmp/export.json'))['claims'] if c['id'] == 'c-nuclear-cooperation'][0]
+out = open('$tmp/out', encoding='utf-8').read()
+assert c['evidence'], c
+for e in c['evidence']:
+    line = '  stated in %s [%d, %d) \"%s\"' % (e['source'][:3], e['start'], e['end'], e['text'])
+    assert line in out.splitlines(), line"
+
+run show --json c-nuclear-cooperation
+check "show --json of a claim is JSON with evidence from 000 and 002" \
+    py 'assert sorted({e["source"][:3] for e in d["evidence"]}) == ["000", "002"], d["evidence"]'
+
+run show 000
+check "show 000 exits 0" status_is 0
+check "show 000 names the whole source id" out_has '^source 000_d477b4b9c20a8e87 \([0-9]+ bytes\)$'
+check "show 000 gives the licence" out_has '^  licence +CC BY-SA 4\.0$'
+check "show 000 prints the text of the corpus file" \
+    python3 -c "import sys
+text = open('$corpus/000_d477b4b9c20a8e87.txt', 'rb').read()
+assert text and text in open('$tmp/out', 'rb').read()"
+
+run show "$war"
+check "show of an entity lists its mentions" out_has '^  mention 00[0-2] \[[0-9]+, [0-9]+\) ".+"$'
+
+run show boeing-flights-1980
+check "show of an event reads its time" out_has '^event boeing-flights-1980 \(.*\), early October 1980$'
+
+run show no-such-id
+check "show of an unknown id fails" status_not_zero
+check "show of an unknown id names it on stderr" err_has_fixed "no-such-id"
+check "show of an unknown id prints nothing on stdout" out_empty
+
+run show 0
+check "show of an ambiguous source prefix fails" status_not_zero
+check "show of an ambiguous source prefix says so" err_has "ambiguous"
+
+run show
+check "show without an id is a usage error" status_is 2
+
+# ---- time -----------------------------------------------------------------------
+
+run time "START 1980-10"
+check "time exits 0" status_is 0
+check "time reads START 1980-10 as early October 1980" out_has 'early October 1980'
+check "time gives 1980-10-01 as the first day" out_has '1980-10-01'
+
+run time --json "START 1980-10"
+check "time --json gives the canonical text and the reading" \
+    py 'assert d["expr"] == "START 1980-10" and d["reading"] == "early October 1980", d'
+
+run time "1985-13"
+check "time of a month 13 fails" status_not_zero
+check "time of a month 13 explains on stderr" err_has 'range'
+check "time of a month 13 prints nothing on stdout" out_empty
+
+# ---- export ---------------------------------------------------------------------
+
+run export
+check "export exits 0" status_is 0
+check "export is JSON with the three sources and their texts" \
+    py 'assert d["format"] == "relations-kb/1" and len(d["sources"]) == 3 and all(s["text"] for s in d["sources"])'
+
+run export -o "$tmp/kb.json"
+check "export -o exits 0" status_is 0
+check "export -o writes nothing on stdout" out_empty
+check "export -o writes the same bytes as export to stdout" cmp -s "$tmp/kb.json" "$tmp/export.json"
+
+run --kb "$tmp/kb.json" export
+check "--kb FILE export exits 0" status_is 0
+check "exporting the exported file gives byte-identical JSON" cmp -s "$tmp/out" "$tmp/export.json"
+
+run export -o "$tmp/no-such-dir/kb.json"
+check "export -o into a missing folder fails" status_not_zero
+check "export -o into a missing folder names the file on stderr" err_has_fixed "$tmp/no-such-dir/kb.json"
+
+run --kb "$tmp/kb.json" summary --json
+check "--kb FILE summary counts as the built-in one" cmp -s "$tmp/out" "$tmp/summary.json"
+
+# ---- errors ---------------------------------------------------------------------
+
+run frobnicate
+check "an unknown command fails" status_not_zero
+check "an unknown command is named on stderr" err_has_fixed "frobnicate"
+check "an unknown command prints nothing on stdout" out_empty
+
+run --frobnicate summary
+check "an unknown option fails" status_not_zero
+check "an unknown option is named on stderr" err_has_fixed "--frobnicate"
+
+run
+check "no command is a usage error" status_is 2
+
+run --kb /nonexistent/kb.json summary
+check "--kb of a missing file fails" status_not_zero
+check "--kb of a missing file names the path on stderr" err_has_fixed "/nonexistent/kb.json"
+check "--kb of a missing file prints nothing on stdout" out_empty
+
+printf '{\n  "format": "relations-kb/1",\n  "sources": [{"id": "x",, "text": "y"}]\n}\n' >"$tmp/bad.json"
+run --kb "$tmp/bad.json" summary
+check "--kb of malformed JSON fails" status_not_zero
+check "--kb of malformed JSON gives file:line:column of the error (line 3)" err_has_fixed "$tmp/bad.json:3:"
+check "--kb of malformed JSON gives a column" err_has "bad\\.json:3:[0-9]+:"
+check "--kb of malformed JSON prints nothing on stdout" out_empty
+
+printf '{"format": "relations-kb/1", "entities": [{"id": "e", "kind": "stat", "name": "E"}]}' >"$tmp/schema.json"
+run --kb "$tmp/schema.json" summary
+check "--kb of JSON of the wrong shape fails" status_not_zero
+check "--kb of JSON of the wrong shape names the bad member" err_has_fixed "stat"
+
+run --help
+check "--help exits 0" status_is 0
+check "--help prints the usage on stdout" out_has '^usage: relations'
+
+run --version
+check "--version exits 0" status_is 0
+check "--version prints a version" out_has '^relations [0-9]+\.[0-9]+\.[0-9]+'
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
