@@ -9,15 +9,54 @@
  * **Thread safety.** There is no global state and nothing to initialise:
  * any number of threads may call read functions (every function taking a
  * `const rel_kb *` or a borrowed object) on one knowledge base at once,
- * while a function that writes to a knowledge base (the @ref rel_builder
- * calls and rel_kb_free()) needs the caller's lock, excluding every other
- * call on that knowledge base; distinct knowledge bases are independent.
+ * while a function that writes to a knowledge base (the
+ * @ref rel_builder "builder calls" and rel_kb_free()) needs the caller's
+ * lock, excluding every other call on that knowledge base; distinct
+ * knowledge bases are independent. See @ref threads_ownership.
  */
 #ifndef RELATIONS_H
 #define RELATIONS_H
 
-/** @defgroup rel_api The API, by concept
- * @{ */
+/**
+ * @defgroup rel_api The API, by concept
+ *
+ * One group per header, in the order a reader meets them: common
+ * definitions, status codes and errors, the version, fuzzy time (usable on
+ * its own), then the objects of a knowledge base (sources, evidence,
+ * entities, events, claims), the knowledge base itself, building one, and
+ * JSON import and export.
+ * @{
+ */
+/*
+ * Each concept group is a subgroup of this one, listed here so that the
+ * reference shows them in this order.
+ */
+/**
+ * @addtogroup rel_common
+ * @ingroup rel_api
+ * @addtogroup rel_status
+ * @ingroup rel_api
+ * @addtogroup rel_version
+ * @ingroup rel_api
+ * @addtogroup rel_time
+ * @ingroup rel_api
+ * @addtogroup rel_source
+ * @ingroup rel_api
+ * @addtogroup rel_evidence
+ * @ingroup rel_api
+ * @addtogroup rel_entity
+ * @ingroup rel_api
+ * @addtogroup rel_event
+ * @ingroup rel_api
+ * @addtogroup rel_claim
+ * @ingroup rel_api
+ * @addtogroup rel_kb
+ * @ingroup rel_api
+ * @addtogroup rel_builder
+ * @ingroup rel_api
+ * @addtogroup rel_json
+ * @ingroup rel_api
+ */
 #include <relations/common.h>   /* export macro, lengths, allocator */
 #include <relations/status.h>   /* rel_status, rel_error */
 #include <relations/version.h>  /* REL_VERSION_*, rel_version_*() */

@@ -27,7 +27,8 @@ REL_BEGIN_DECLS
  * caller's buffers need not outlive the call. Every string is a pointer
  * and a byte length, where the length may be #REL_NTS for a NUL-terminated
  * string. These calls write: they need the caller's lock if other threads
- * use the same knowledge base.
+ * use the same knowledge base. A NULL @p kb gives #REL_ERR_ARG with no
+ * detail recorded anywhere.
  *
  * Ids are 1 to 256 bytes of UTF-8 without control characters.
  * @{
@@ -41,17 +42,27 @@ REL_BEGIN_DECLS
  * the length is ignored). Initialise with #REL_SOURCE_SPEC_INIT.
  */
 typedef struct rel_source_spec {
-    uint32_t version;                    ///< #REL_SOURCE_SPEC_VERSION.
-    const char *id;       size_t id_len;       ///< Required: the id and its length.
-    const char *text;     size_t text_len;     ///< Required: the full text and its length.
-    const char *title;    size_t title_len;    ///< Optional title.
-    const char *label;    size_t label_len;    ///< Optional label.
-    const char *lang;     size_t lang_len;     ///< Optional BCP 47 language tag.
-    const char *date;     size_t date_len;     ///< Optional EDTF date of the version.
-    const char *url;      size_t url_len;      ///< Optional URL.
-    const char *licence;  size_t licence_len;  ///< Optional licence.
-    const char *path;     size_t path_len;     ///< Optional file the text came from.
-    const char *revises;  size_t revises_len;  ///< Optional id (or unique prefix) of an existing source this one revises.
+    uint32_t version;      ///< #REL_SOURCE_SPEC_VERSION.
+    const char *id;        ///< Required: the id.
+    size_t id_len;         ///< Length of `id` in bytes, or #REL_NTS.
+    const char *text;      ///< Required: the full UTF-8 text, copied; every evidence offset will point into it.
+    size_t text_len;       ///< Length of `text` in bytes, or #REL_NTS.
+    const char *title;     ///< Optional title, such as "Iran–North Korea relations".
+    size_t title_len;      ///< Length of `title` in bytes, or #REL_NTS.
+    const char *label;     ///< Optional label that tells versions apart, such as "later version".
+    size_t label_len;      ///< Length of `label` in bytes, or #REL_NTS.
+    const char *lang;      ///< Optional BCP 47 language tag.
+    size_t lang_len;       ///< Length of `lang` in bytes, or #REL_NTS.
+    const char *date;      ///< Optional EDTF date of the version.
+    size_t date_len;       ///< Length of `date` in bytes, or #REL_NTS.
+    const char *url;       ///< Optional URL.
+    size_t url_len;        ///< Length of `url` in bytes, or #REL_NTS.
+    const char *licence;   ///< Optional licence.
+    size_t licence_len;    ///< Length of `licence` in bytes, or #REL_NTS.
+    const char *path;      ///< Optional file the text came from (kept as metadata; not read).
+    size_t path_len;       ///< Length of `path` in bytes, or #REL_NTS.
+    const char *revises;   ///< Optional id (or unique prefix) of an existing source this one revises.
+    size_t revises_len;    ///< Length of `revises` in bytes, or #REL_NTS.
 } rel_source_spec;
 
 /** Static initialiser for #rel_source_spec: every field absent. */
@@ -61,19 +72,23 @@ typedef struct rel_source_spec {
 /**
  * A claim's subject or object, to add.
  *
- * Which fields count depends on @ref kind:
- * - #REL_VALUE_ENTITY, #REL_VALUE_EVENT, #REL_VALUE_CLAIM: @ref str is the id;
- * - #REL_VALUE_LITERAL: @ref str is the literal;
- * - #REL_VALUE_QUANTITY: @ref number, and @ref str the unit (optional);
- * - #REL_VALUE_TIME: @ref str is the time expression (see @ref rel_time),
- *   @ref words the words it came from (optional);
+ * Which fields count depends on rel_value_spec::kind:
+ * - #REL_VALUE_ENTITY, #REL_VALUE_EVENT, #REL_VALUE_CLAIM: rel_value_spec::str is the id;
+ * - #REL_VALUE_LITERAL: rel_value_spec::str is the literal;
+ * - #REL_VALUE_QUANTITY: rel_value_spec::number, and rel_value_spec::str the unit (optional);
+ * - #REL_VALUE_TIME: rel_value_spec::str is the time expression (see @ref rel_time),
+ *   rel_value_spec::words the words it came from (optional);
  * - #REL_VALUE_NONE: nothing (valid for an object only).
+ *
+ * The strings are copied by rel_kb_add_claim(); they need not outlive the call.
  */
 typedef struct rel_value_spec {
-    int32_t kind;                    ///< A #rel_value_kind_code.
-    const char *str;   size_t str_len;   ///< Id, literal, unit or time expression, and its length.
-    const char *words; size_t words_len; ///< For a time: the words it came from, and their length.
-    double number;                   ///< For a quantity: the number (finite).
+    int32_t kind;          ///< A #rel_value_kind_code.
+    const char *str;       ///< Id, literal, unit or time expression; NULL if absent.
+    size_t str_len;        ///< Length of `str` in bytes, or #REL_NTS.
+    const char *words;     ///< For a time: the words it came from, or NULL.
+    size_t words_len;      ///< Length of `words` in bytes, or #REL_NTS.
+    double number;         ///< For a quantity: the number (finite).
 } rel_value_spec;
 
 /** The current version of #rel_claim_spec. */
@@ -81,14 +96,17 @@ typedef struct rel_value_spec {
 
 /** A claim to add. Initialise with #REL_CLAIM_SPEC_INIT. */
 typedef struct rel_claim_spec {
-    uint32_t version;                       ///< #REL_CLAIM_SPEC_VERSION.
-    const char *id;        size_t id_len;        ///< Required: the id and its length.
-    rel_value_spec subject;                 ///< Required: an entity, event or claim.
-    const char *predicate; size_t predicate_len; ///< Required: lower-case, digits and '_'.
-    rel_value_spec object;                  ///< Optional (kind #REL_VALUE_NONE).
-    const char *claimant;  size_t claimant_len;  ///< Required: id of the claimant entity.
-    int32_t modality;                       ///< Required: a #rel_modality_code other than NONE.
-    int32_t polarity;                       ///< A #rel_polarity_code.
+    uint32_t version;      ///< #REL_CLAIM_SPEC_VERSION.
+    const char *id;        ///< Required: the new id.
+    size_t id_len;         ///< Length of `id` in bytes, or #REL_NTS.
+    rel_value_spec subject;///< Required: an entity, event or claim.
+    const char *predicate; ///< Required: a lower-case letter, then lower-case letters, digits and '_'.
+    size_t predicate_len;  ///< Length of `predicate` in bytes, or #REL_NTS.
+    rel_value_spec object; ///< Optional (kind #REL_VALUE_NONE).
+    const char *claimant;  ///< Required: id of the claimant entity (the default for every source).
+    size_t claimant_len;   ///< Length of `claimant` in bytes, or #REL_NTS.
+    int32_t modality;      ///< Required: a #rel_modality_code other than #REL_MODALITY_NONE (the default for every source).
+    int32_t polarity;      ///< A #rel_polarity_code; 0 is #REL_POLARITY_POSITIVE.
 } rel_claim_spec;
 
 /** Static initialiser for #rel_claim_spec: everything empty. */
@@ -97,21 +115,25 @@ typedef struct rel_claim_spec {
 
 /**
  * A quotation that locates evidence by its words (the W3C Web Annotation
- * TextQuoteSelector): @ref exact, optionally with the text immediately
- * before it (@ref prefix) and after it (@ref suffix) to tell apart
- * several places with the same words.
+ * TextQuoteSelector): rel_quote::exact, optionally with the text immediately
+ * before it (rel_quote::prefix) and after it (rel_quote::suffix) to tell
+ * apart several places with the same words. Only the exact words become
+ * the evidence span.
  */
 typedef struct rel_quote {
-    const char *exact;  size_t exact_len;  ///< Required: the quoted words.
-    const char *prefix; size_t prefix_len; ///< Optional: the text right before.
-    const char *suffix; size_t suffix_len; ///< Optional: the text right after.
+    const char *exact;     ///< Required: the quoted words (non-empty).
+    size_t exact_len;      ///< Length of `exact` in bytes, or #REL_NTS.
+    const char *prefix;    ///< Optional: the text right before, or NULL.
+    size_t prefix_len;     ///< Length of `prefix` in bytes, or #REL_NTS.
+    const char *suffix;    ///< Optional: the text right after, or NULL.
+    size_t suffix_len;     ///< Length of `suffix` in bytes, or #REL_NTS.
 } rel_quote;
 
 /**
  * @brief Adds a source.
  * @param[in] kb   The knowledge base.
  * @param[in] spec The source.
- * @return #REL_OK; #REL_ERR_ARG (NULL, no id, no text, unknown spec version);
+ * @return #REL_OK; #REL_ERR_ARG (NULL, no id, malformed id, no text, unknown spec version);
  *         #REL_ERR_UTF8; #REL_ERR_DUPLICATE; #REL_ERR_REFERENCE (unknown
  *         @ref rel_source_spec::revises); #REL_ERR_AMBIGUOUS; #REL_ERR_NOMEM.
  */
@@ -161,6 +183,10 @@ REL_API rel_status rel_kb_add_event(rel_kb *kb, const char *id, size_t id_len, c
 
 /**
  * @brief Sets (or replaces) an event's time.
+ *
+ * Replacing frees the previous time and words: pointers obtained from
+ * rel_event_time() and rel_event_time_text() for this event become invalid
+ * (copy a time with rel_time_copy() to keep it).
  * @param[in] kb        The knowledge base.
  * @param[in] event_id  The event's id.
  * @param[in] id_len    Its length, or #REL_NTS.
@@ -182,7 +208,10 @@ REL_API rel_status rel_kb_set_event_time(rel_kb *kb, const char *event_id, size_
  * @param[in] entity_id    The participant's entity id.
  * @param[in] entity_id_len Its length, or #REL_NTS.
  * @param[in] role         A #rel_role_code.
- * @return #REL_OK; #REL_ERR_ARG (NULL, unknown role); #REL_ERR_REFERENCE; #REL_ERR_NOMEM.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, malformed id, unknown role);
+ *         #REL_ERR_UTF8 (an id that is not valid UTF-8); #REL_ERR_REFERENCE
+ *         (no such event or entity); #REL_ERR_DUPLICATE (the same entity in
+ *         the same role twice); #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_add_participant(rel_kb *kb, const char *event_id, size_t event_id_len,
                                           const char *entity_id, size_t entity_id_len, int32_t role);
@@ -208,8 +237,10 @@ REL_API rel_status rel_kb_add_claim(rel_kb *kb, const rel_claim_spec *spec);
  * @param[in] claimant_id   The claimant's entity id there, or NULL to keep the claim's default.
  * @param[in] claimant_id_len Its length, or #REL_NTS.
  * @param[in] modality      A #rel_modality_code, or #REL_MODALITY_NONE to keep the default.
- * @return #REL_OK; #REL_ERR_ARG (NULL, both overrides absent, unknown
- *         modality); #REL_ERR_REFERENCE; #REL_ERR_AMBIGUOUS; #REL_ERR_NOMEM.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, malformed id, both overrides absent,
+ *         unknown modality); #REL_ERR_UTF8 (an id that is not valid UTF-8);
+ *         #REL_ERR_REFERENCE (no such claim, source or claimant);
+ *         #REL_ERR_AMBIGUOUS (a source prefix that fits several sources); #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_set_claim_version(rel_kb *kb, const char *claim_id, size_t claim_id_len,
                                             const char *source_id, size_t source_id_len,
@@ -223,9 +254,10 @@ REL_API rel_status rel_kb_set_claim_version(rel_kb *kb, const char *claim_id, si
  * @param[in] relation   A #rel_relation_code.
  * @param[in] target_id  The other claim's id (not the same claim).
  * @param[in] target_id_len Its length, or #REL_NTS.
- * @return #REL_OK; #REL_ERR_ARG (NULL, unknown relation, a claim related
- *         to itself); #REL_ERR_REFERENCE; #REL_ERR_DUPLICATE (the same
- *         relation twice); #REL_ERR_NOMEM.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, malformed id, unknown relation, a
+ *         claim related to itself); #REL_ERR_UTF8 (an id that is not valid
+ *         UTF-8); #REL_ERR_REFERENCE (no such claim); #REL_ERR_DUPLICATE (the
+ *         same relation twice); #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_add_claim_relation(rel_kb *kb, const char *claim_id, size_t claim_id_len,
                                              int32_t relation, const char *target_id, size_t target_id_len);
@@ -239,8 +271,10 @@ REL_API rel_status rel_kb_add_claim_relation(rel_kb *kb, const char *claim_id, s
  * @param[in] source_id_len Its length, or #REL_NTS.
  * @param[in] start         First byte (inclusive).
  * @param[in] end           One past the last byte; start < end <= the text's length.
- * @return #REL_OK; #REL_ERR_ARG; #REL_ERR_REFERENCE (no such object or
- *         source); #REL_ERR_AMBIGUOUS; #REL_ERR_RANGE (empty, out of the
+ * @return #REL_OK; #REL_ERR_ARG (NULL, malformed id); #REL_ERR_UTF8 (an id
+ *         that is not valid UTF-8); #REL_ERR_REFERENCE (no such entity, event
+ *         or claim, or no such source); #REL_ERR_AMBIGUOUS (a source prefix
+ *         that fits several sources); #REL_ERR_RANGE (empty, out of the
  *         text, or splitting a UTF-8 sequence); #REL_ERR_DUPLICATE (the same
  *         span twice on one object); #REL_ERR_NOMEM.
  */
@@ -255,8 +289,10 @@ REL_API rel_status rel_kb_add_evidence(rel_kb *kb, const char *object_id, size_t
  * @param[in] source_id     The source's id or unique prefix.
  * @param[in] source_id_len Its length, or #REL_NTS.
  * @param[in] quote         The quotation; it must match exactly one place.
- * @return As rel_kb_add_evidence(), and #REL_ERR_NOT_FOUND if the quote
- *         matches nowhere, #REL_ERR_AMBIGUOUS if it matches several places.
+ * @return As rel_kb_add_evidence() (#REL_ERR_ARG also for a NULL @p quote or
+ *         an empty rel_quote::exact, #REL_ERR_UTF8 also for quoted text that
+ *         is not valid UTF-8), and #REL_ERR_NOT_FOUND if the quote matches
+ *         nowhere, #REL_ERR_AMBIGUOUS if it matches several places.
  */
 REL_API rel_status rel_kb_add_evidence_quote(rel_kb *kb, const char *object_id, size_t object_id_len,
                                              const char *source_id, size_t source_id_len, const rel_quote *quote);

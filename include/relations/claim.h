@@ -82,14 +82,15 @@ enum rel_relation_code {
  * @brief The claim's id.
  * @param[in]  claim The claim.
  * @param[out] len   Optional: receives the length in bytes.
- * @return The id, NUL-terminated, owned by the knowledge base; NULL if @p claim is NULL.
+ * @return The id, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL if
+ *         @p claim is NULL.
  */
 REL_API const char *rel_claim_id(const rel_claim *claim, size_t *len);
 
 /**
  * @brief What the claim is about.
  * @param[in] claim The claim.
- * @return The subject, owned by the claim; NULL if @p claim is NULL.
+ * @return The subject, owned by the claim and valid until rel_kb_free(); NULL if @p claim is NULL.
  */
 REL_API const rel_value *rel_claim_subject(const rel_claim *claim);
 
@@ -97,14 +98,15 @@ REL_API const rel_value *rel_claim_subject(const rel_claim *claim);
  * @brief The predicate, a lower-case word such as "supplies_arms_to".
  * @param[in]  claim The claim.
  * @param[out] len   Optional: receives the length in bytes.
- * @return The predicate, NUL-terminated, owned by the knowledge base; NULL if @p claim is NULL.
+ * @return The predicate, NUL-terminated, owned by the knowledge base, valid until rel_kb_free();
+ *         NULL if @p claim is NULL.
  */
 REL_API const char *rel_claim_predicate(const rel_claim *claim, size_t *len);
 
 /**
  * @brief The object of the claim.
  * @param[in] claim The claim.
- * @return The object, owned by the claim (its kind is #REL_VALUE_NONE when
+ * @return The object, owned by the claim and valid until rel_kb_free() (its kind is #REL_VALUE_NONE when
  *         the claim has none); NULL if @p claim is NULL.
  */
 REL_API const rel_value *rel_claim_object(const rel_claim *claim);
@@ -112,7 +114,7 @@ REL_API const rel_value *rel_claim_object(const rel_claim *claim);
 /**
  * @brief The claim's default claimant: who makes it where no source says otherwise.
  * @param[in] claim The claim.
- * @return The entity, owned by the knowledge base; NULL if @p claim is NULL.
+ * @return The entity, owned by the knowledge base, valid until rel_kb_free(); NULL if @p claim is NULL.
  */
 REL_API const rel_entity *rel_claim_claimant(const rel_claim *claim);
 
@@ -134,7 +136,7 @@ REL_API int32_t rel_claim_polarity(const rel_claim *claim);
  * @brief Who makes the claim in one source.
  * @param[in] claim  The claim.
  * @param[in] source The source.
- * @return The claimant there, owned by the knowledge base; NULL if the
+ * @return The claimant there, owned by the knowledge base, valid until rel_kb_free(); NULL if the
  *         claim has no evidence in @p source, or an argument is NULL.
  */
 REL_API const rel_entity *rel_claim_claimant_in(const rel_claim *claim, const rel_source *source);
@@ -167,7 +169,7 @@ REL_API int32_t rel_claim_relation_type(const rel_claim *claim, size_t i);
  * @brief The other claim of one relation: this claim [type] that one.
  * @param[in] claim The claim.
  * @param[in] i     0 to rel_claim_relation_count() - 1.
- * @return The other claim, owned by the knowledge base; NULL if out of range.
+ * @return The other claim, owned by the knowledge base, valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_claim *rel_claim_relation_target(const rel_claim *claim, size_t i);
 
@@ -182,7 +184,7 @@ REL_API size_t rel_claim_evidence_count(const rel_claim *claim);
  * @brief One span that states the claim.
  * @param[in] claim The claim.
  * @param[in] i     0 to rel_claim_evidence_count() - 1.
- * @return The evidence, owned by the knowledge base; NULL if out of range.
+ * @return The evidence, owned by the knowledge base, valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_evidence *rel_claim_evidence_at(const rel_claim *claim, size_t i);
 
@@ -196,21 +198,24 @@ REL_API int32_t rel_value_kind(const rel_value *value);
 /**
  * @brief The entity a value refers to.
  * @param[in] value The value.
- * @return The entity, owned by the knowledge base; NULL unless the kind is #REL_VALUE_ENTITY.
+ * @return The entity, owned by the knowledge base, valid until rel_kb_free(); NULL unless the kind
+ *         is #REL_VALUE_ENTITY.
  */
 REL_API const rel_entity *rel_value_entity(const rel_value *value);
 
 /**
  * @brief The event a value refers to.
  * @param[in] value The value.
- * @return The event, owned by the knowledge base; NULL unless the kind is #REL_VALUE_EVENT.
+ * @return The event, owned by the knowledge base, valid until rel_kb_free(); NULL unless the kind
+ *         is #REL_VALUE_EVENT.
  */
 REL_API const rel_event *rel_value_event(const rel_value *value);
 
 /**
  * @brief The claim a value refers to.
  * @param[in] value The value.
- * @return The claim, owned by the knowledge base; NULL unless the kind is #REL_VALUE_CLAIM.
+ * @return The claim, owned by the knowledge base, valid until rel_kb_free(); NULL unless the kind
+ *         is #REL_VALUE_CLAIM.
  */
 REL_API const rel_claim *rel_value_claim(const rel_value *value);
 
@@ -218,7 +223,7 @@ REL_API const rel_claim *rel_value_claim(const rel_value *value);
  * @brief The text of a value: the literal, the quantity's unit, or the words of a time.
  * @param[in]  value The value.
  * @param[out] len   Optional: receives the length in bytes.
- * @return The text, NUL-terminated, owned by the knowledge base; NULL for
+ * @return The text, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL for
  *         other kinds or when absent.
  */
 REL_API const char *rel_value_text(const rel_value *value, size_t *len);
@@ -234,7 +239,8 @@ REL_API rel_status rel_value_quantity(const rel_value *value, double *out);
 /**
  * @brief The time a value holds.
  * @param[in] value The value.
- * @return The time, owned by the knowledge base; NULL unless the kind is #REL_VALUE_TIME.
+ * @return The time, owned by the knowledge base, valid until rel_kb_free(); NULL unless the kind is
+ *         #REL_VALUE_TIME.
  */
 REL_API const rel_time *rel_value_time(const rel_value *value);
 

@@ -57,6 +57,13 @@
  * The functions follow the contracts of malloc(), realloc() and free():
  * returning NULL means "out of memory", and the library then fails the call
  * with #REL_ERR_NOMEM and leaves the knowledge base as it was.
+ *
+ * Some read calls allocate too (rel_kb_find_alias() with
+ * #REL_MATCH_NORMALISED, rel_kb_write_json(), rel_kb_save_json()), so when
+ * several threads read one knowledge base at once the functions must be
+ * safe to call from several threads at once. The file that
+ * rel_kb_open_json_file() reads, and times made by rel_time_parse() and
+ * rel_time_copy(), use the C library's allocator.
  */
 typedef struct rel_allocator {
     void *ctx;                                          ///< Passed to every call.

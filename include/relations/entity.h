@@ -54,7 +54,8 @@ enum rel_match_code {
  * @brief The entity's id.
  * @param[in]  entity The entity.
  * @param[out] len    Optional: receives the length in bytes.
- * @return The id, NUL-terminated, owned by the knowledge base; NULL if @p entity is NULL.
+ * @return The id, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL if
+ *         @p entity is NULL.
  */
 REL_API const char *rel_entity_id(const rel_entity *entity, size_t *len);
 
@@ -69,7 +70,8 @@ REL_API int32_t rel_entity_kind(const rel_entity *entity);
  * @brief The entity's canonical name.
  * @param[in]  entity The entity.
  * @param[out] len    Optional: receives the length in bytes.
- * @return The name, NUL-terminated, owned by the knowledge base; NULL if @p entity is NULL.
+ * @return The name, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL if
+ *         @p entity is NULL.
  */
 REL_API const char *rel_entity_name(const rel_entity *entity, size_t *len);
 
@@ -85,7 +87,8 @@ REL_API size_t rel_entity_alias_count(const rel_entity *entity);
  * @param[in]  entity The entity.
  * @param[in]  i      0 to rel_entity_alias_count() - 1.
  * @param[out] len    Optional: receives the length in bytes.
- * @return The alias, NUL-terminated, owned by the knowledge base; NULL if out of range.
+ * @return The alias, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL
+ *         if out of range.
  */
 REL_API const char *rel_entity_alias_text(const rel_entity *entity, size_t i, size_t *len);
 
@@ -94,7 +97,8 @@ REL_API const char *rel_entity_alias_text(const rel_entity *entity, size_t i, si
  * @param[in]  entity The entity.
  * @param[in]  i      0 to rel_entity_alias_count() - 1.
  * @param[out] len    Optional: receives the length in bytes.
- * @return The tag, NUL-terminated, owned by the knowledge base; NULL if out of range.
+ * @return The tag, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL if
+ *         out of range.
  */
 REL_API const char *rel_entity_alias_lang(const rel_entity *entity, size_t i, size_t *len);
 
@@ -109,7 +113,7 @@ REL_API size_t rel_entity_evidence_count(const rel_entity *entity);
  * @brief One mention of the entity.
  * @param[in] entity The entity.
  * @param[in] i      0 to rel_entity_evidence_count() - 1.
- * @return The evidence, owned by the knowledge base; NULL if out of range.
+ * @return The evidence, owned by the knowledge base, valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_evidence *rel_entity_evidence_at(const rel_entity *entity, size_t i);
 

@@ -45,7 +45,8 @@ enum rel_role_code {
  * @brief The event's id.
  * @param[in]  event The event.
  * @param[out] len   Optional: receives the length in bytes.
- * @return The id, NUL-terminated, owned by the knowledge base; NULL if @p event is NULL.
+ * @return The id, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL if
+ *         @p event is NULL.
  */
 REL_API const char *rel_event_id(const rel_event *event, size_t *len);
 
@@ -53,7 +54,8 @@ REL_API const char *rel_event_id(const rel_event *event, size_t *len);
  * @brief The event's type, "ROOT" or "ROOT.mode", such as "AID.military".
  * @param[in]  event The event.
  * @param[out] len   Optional: receives the length in bytes.
- * @return The type, NUL-terminated, owned by the knowledge base; NULL if @p event is NULL.
+ * @return The type, NUL-terminated, owned by the knowledge base, valid until rel_kb_free(); NULL if
+ *         @p event is NULL.
  */
 REL_API const char *rel_event_type(const rel_event *event, size_t *len);
 
@@ -68,7 +70,7 @@ REL_API size_t rel_event_participant_count(const rel_event *event);
  * @brief One participant.
  * @param[in] event The event.
  * @param[in] i     0 to rel_event_participant_count() - 1.
- * @return The entity, owned by the knowledge base; NULL if out of range.
+ * @return The entity, owned by the knowledge base, valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_entity *rel_event_participant_entity(const rel_event *event, size_t i);
 
@@ -83,8 +85,9 @@ REL_API int32_t rel_event_participant_role(const rel_event *event, size_t i);
 /**
  * @brief The event's time.
  * @param[in] event The event.
- * @return The time, owned by the knowledge base (copy it with rel_time_copy()
- *         to keep it longer); NULL if the sources give no time.
+ * @return The time, owned by the knowledge base and valid until rel_kb_free()
+ *         or until rel_kb_set_event_time() replaces it (copy it with
+ *         rel_time_copy() to keep it longer); NULL if the sources give no time.
  */
 REL_API const rel_time *rel_event_time(const rel_event *event);
 
@@ -92,7 +95,9 @@ REL_API const rel_time *rel_event_time(const rel_event *event);
  * @brief The words the event's time was read from, such as "early October 1980".
  * @param[in]  event The event.
  * @param[out] len   Optional: receives the length in bytes.
- * @return The words, NUL-terminated, owned by the knowledge base; NULL if there is no time.
+ * @return The words, NUL-terminated, owned by the knowledge base and valid
+ *         until rel_kb_free() or until rel_kb_set_event_time() replaces them;
+ *         NULL if there is no time or it was given without words.
  */
 REL_API const char *rel_event_time_text(const rel_event *event, size_t *len);
 
@@ -107,7 +112,7 @@ REL_API size_t rel_event_evidence_count(const rel_event *event);
  * @brief One mention of the event.
  * @param[in] event The event.
  * @param[in] i     0 to rel_event_evidence_count() - 1.
- * @return The evidence, owned by the knowledge base; NULL if out of range.
+ * @return The evidence, owned by the knowledge base, valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_evidence *rel_event_evidence_at(const rel_event *event, size_t i);
 

@@ -29,7 +29,7 @@ typedef struct rel_evidence rel_evidence;
 /**
  * @brief The source the span points into.
  * @param[in] evidence The evidence.
- * @return The source, owned by the knowledge base; NULL if @p evidence is NULL.
+ * @return The source, owned by the knowledge base, valid until rel_kb_free(); NULL if @p evidence is NULL.
  */
 REL_API const rel_source *rel_evidence_source(const rel_evidence *evidence);
 
@@ -54,7 +54,8 @@ REL_API uint64_t rel_evidence_end(const rel_evidence *evidence);
  * NUL-terminated: use @p len.
  * @param[in]  evidence The evidence.
  * @param[out] len      Receives the length in bytes (end - start); required.
- * @return The first byte of the span, owned by the knowledge base; NULL if an argument is NULL.
+ * @return The first byte of the span, owned by the knowledge base, valid until rel_kb_free(); NULL
+ *         if an argument is NULL.
  */
 REL_API const char *rel_evidence_text(const rel_evidence *evidence, size_t *len);
 

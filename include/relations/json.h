@@ -40,8 +40,10 @@ typedef int32_t (*rel_write_fn)(const char *data, size_t len, void *payload);
  *                  rel_kb_options::base_dir is set.
  * @param[out] err  Optional: receives the detail of a failure, with the file,
  *                  line, column and byte offset.
- * @return #REL_OK; #REL_ERR_ARG; #REL_ERR_IO (the file or a source's file
- *         cannot be read); #REL_ERR_SYNTAX (malformed JSON); #REL_ERR_UTF8;
+ * @return #REL_OK; #REL_ERR_ARG (a NULL pointer, invalid options, or a
+ *         value the @ref rel_builder "builder calls" refuse: a malformed id, event
+ *         type or predicate, an empty name); #REL_ERR_IO (the file or a
+ *         source's file cannot be read); #REL_ERR_SYNTAX (malformed JSON); #REL_ERR_UTF8;
  *         #REL_ERR_SCHEMA; #REL_ERR_DUPLICATE; #REL_ERR_REFERENCE;
  *         #REL_ERR_RANGE; #REL_ERR_MISMATCH; #REL_ERR_NOT_FOUND and
  *         #REL_ERR_AMBIGUOUS (quotes); #REL_ERR_LIMIT; #REL_ERR_NOMEM.
@@ -66,7 +68,8 @@ REL_API rel_status rel_kb_open_json_mem(rel_kb **out, const char *json, size_t l
  * @param[in]  write   Called with each piece of the output, in order.
  * @param[in]  payload Passed to @p write unchanged.
  * @param[out] err     Optional: receives the detail of a failure.
- * @return #REL_OK; #REL_ERR_ARG; #REL_ERR_IO if @p write returned non-zero; #REL_ERR_NOMEM.
+ * @return #REL_OK; #REL_ERR_ARG if @p kb or @p write is NULL; #REL_ERR_IO if
+ *         @p write returned non-zero; #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_write_json(const rel_kb *kb, rel_write_fn write, void *payload, rel_error *err);
 
@@ -75,7 +78,9 @@ REL_API rel_status rel_kb_write_json(const rel_kb *kb, rel_write_fn write, void 
  * @param[in]  kb   The knowledge base.
  * @param[in]  path The file's path (NUL-terminated).
  * @param[out] err  Optional: receives the detail of a failure.
- * @return #REL_OK; #REL_ERR_ARG; #REL_ERR_IO; #REL_ERR_NOMEM.
+ * @return #REL_OK; #REL_ERR_ARG if @p kb or @p path is NULL; #REL_ERR_IO
+ *         (the file cannot be created or written; a partial file may be
+ *         left behind); #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_save_json(const rel_kb *kb, const char *path, rel_error *err);
 

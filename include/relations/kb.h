@@ -20,7 +20,7 @@ REL_BEGIN_DECLS
  *
  * A #rel_kb holds sources, entities, events and claims. Open the built-in
  * one with rel_kb_open_builtin(), a JSON file with rel_kb_open_json_file(),
- * or build one with rel_kb_new() and the @ref rel_builder calls; free it
+ * or build one with rel_kb_new() and the @ref rel_builder "builder calls"; free it
  * with rel_kb_free(). Everything reached through it (sources, entities,
  * events, claims, evidence, the strings they hold) is borrowed and stays
  * valid until rel_kb_free(); adding to the knowledge base never moves it.
@@ -51,9 +51,10 @@ enum rel_object_code {
  * Options for opening or creating a knowledge base.
  *
  * Initialise with #REL_KB_OPTIONS_INIT or rel_kb_options_init(); fields
- * are only ever appended, and @ref version tells the library which fields
- * the caller knows. Passing NULL wherever options are taken means the
- * defaults.
+ * are only ever appended, and rel_kb_options::version tells the library
+ * which fields the caller knows. Passing NULL wherever options are taken
+ * means the defaults. The library copies what it needs: the struct need not
+ * outlive the call it is passed to.
  */
 typedef struct rel_kb_options {
     uint32_t version;        ///< #REL_KB_OPTIONS_VERSION.
@@ -79,7 +80,7 @@ typedef struct rel_kb_options {
 REL_API rel_status rel_kb_options_init(rel_kb_options *opts, uint32_t version);
 
 /**
- * @brief Creates an empty knowledge base, to fill with the @ref rel_builder calls.
+ * @brief Creates an empty knowledge base, to fill with the @ref rel_builder "builder calls".
  * @param[out] out  Receives the knowledge base, owned by the caller; NULL on failure.
  * @param[in]  opts Options, or NULL for the defaults.
  * @return #REL_OK; #REL_ERR_ARG if @p out is NULL or the options are
@@ -105,21 +106,22 @@ REL_API rel_status rel_kb_open_builtin(rel_kb **out, const rel_kb_options *opts,
 REL_API void rel_kb_free(rel_kb *kb);
 
 /**
- * @brief The detail of the last failed write call (a @ref rel_builder call) on this handle.
+ * @brief The detail of the last failed write call (a @ref rel_builder "builder call") on this handle.
  *
  * Read calls do not touch it, so it is safe to call while other threads read.
  * @param[in] kb The knowledge base.
- * @return The error record, owned by @p kb, valid until the next write call
- *         or rel_kb_free(); its status is #REL_OK if the last write call
- *         succeeded. NULL if @p kb is NULL.
+ * @return The error record, owned by @p kb: the pointer stays valid until
+ *         rel_kb_free(), and its contents are replaced by the next write
+ *         call; its status is #REL_OK if the last write call succeeded.
+ *         NULL if @p kb is NULL.
  */
 REL_API const rel_error *rel_kb_error(const rel_kb *kb);
 
 /**
  * @brief The message of rel_kb_error(), for printing.
  * @param[in] kb The knowledge base.
- * @return A NUL-terminated message owned by @p kb (empty after a success);
- *         a static message if @p kb is NULL.
+ * @return A NUL-terminated message owned by @p kb (empty after a success),
+ *         overwritten by the next write call; a static message if @p kb is NULL.
  */
 REL_API const char *rel_kb_errmsg(const rel_kb *kb);
 
@@ -134,7 +136,7 @@ REL_API size_t rel_kb_source_count(const rel_kb *kb);
  * @brief One source, in the order they were added.
  * @param[in] kb The knowledge base.
  * @param[in] i  0 to rel_kb_source_count() - 1.
- * @return The source, owned by @p kb; NULL if out of range.
+ * @return The source, owned by @p kb and valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_source *rel_kb_source_at(const rel_kb *kb, size_t i);
 
@@ -149,7 +151,7 @@ REL_API size_t rel_kb_entity_count(const rel_kb *kb);
  * @brief One entity, in the order they were added.
  * @param[in] kb The knowledge base.
  * @param[in] i  0 to rel_kb_entity_count() - 1.
- * @return The entity, owned by @p kb; NULL if out of range.
+ * @return The entity, owned by @p kb and valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_entity *rel_kb_entity_at(const rel_kb *kb, size_t i);
 
@@ -164,7 +166,7 @@ REL_API size_t rel_kb_event_count(const rel_kb *kb);
  * @brief One event, in the order they were added.
  * @param[in] kb The knowledge base.
  * @param[in] i  0 to rel_kb_event_count() - 1.
- * @return The event, owned by @p kb; NULL if out of range.
+ * @return The event, owned by @p kb and valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_event *rel_kb_event_at(const rel_kb *kb, size_t i);
 
@@ -179,7 +181,7 @@ REL_API size_t rel_kb_claim_count(const rel_kb *kb);
  * @brief One claim, in the order they were added.
  * @param[in] kb The knowledge base.
  * @param[in] i  0 to rel_kb_claim_count() - 1.
- * @return The claim, owned by @p kb; NULL if out of range.
+ * @return The claim, owned by @p kb and valid until rel_kb_free(); NULL if out of range.
  */
 REL_API const rel_claim *rel_kb_claim_at(const rel_kb *kb, size_t i);
 
@@ -197,7 +199,7 @@ REL_API int32_t rel_kb_id_kind(const rel_kb *kb, const char *id, size_t len);
  * @param[in]  kb  The knowledge base.
  * @param[in]  id  The id or prefix.
  * @param[in]  len Its length in bytes, or #REL_NTS.
- * @param[out] out Receives the source, owned by @p kb; NULL on failure.
+ * @param[out] out Receives the source, owned by @p kb and valid until rel_kb_free(); NULL on failure.
  * @return #REL_OK; #REL_ERR_ARG if a pointer is NULL; #REL_ERR_NOT_FOUND;
  *         #REL_ERR_AMBIGUOUS if the prefix fits several sources and none exactly.
  */
@@ -208,7 +210,7 @@ REL_API rel_status rel_kb_find_source(const rel_kb *kb, const char *id, size_t l
  * @param[in]  kb  The knowledge base.
  * @param[in]  id  The id.
  * @param[in]  len Its length in bytes, or #REL_NTS.
- * @param[out] out Receives the entity, owned by @p kb; NULL on failure.
+ * @param[out] out Receives the entity, owned by @p kb and valid until rel_kb_free(); NULL on failure.
  * @return #REL_OK; #REL_ERR_ARG if a pointer is NULL; #REL_ERR_NOT_FOUND.
  */
 REL_API rel_status rel_kb_find_entity(const rel_kb *kb, const char *id, size_t len, const rel_entity **out);
@@ -218,7 +220,7 @@ REL_API rel_status rel_kb_find_entity(const rel_kb *kb, const char *id, size_t l
  * @param[in]  kb  The knowledge base.
  * @param[in]  id  The id.
  * @param[in]  len Its length in bytes, or #REL_NTS.
- * @param[out] out Receives the event, owned by @p kb; NULL on failure.
+ * @param[out] out Receives the event, owned by @p kb and valid until rel_kb_free(); NULL on failure.
  * @return #REL_OK; #REL_ERR_ARG if a pointer is NULL; #REL_ERR_NOT_FOUND.
  */
 REL_API rel_status rel_kb_find_event(const rel_kb *kb, const char *id, size_t len, const rel_event **out);
@@ -228,7 +230,7 @@ REL_API rel_status rel_kb_find_event(const rel_kb *kb, const char *id, size_t le
  * @param[in]  kb  The knowledge base.
  * @param[in]  id  The id.
  * @param[in]  len Its length in bytes, or #REL_NTS.
- * @param[out] out Receives the claim, owned by @p kb; NULL on failure.
+ * @param[out] out Receives the claim, owned by @p kb and valid until rel_kb_free(); NULL on failure.
  * @return #REL_OK; #REL_ERR_ARG if a pointer is NULL; #REL_ERR_NOT_FOUND.
  */
 REL_API rel_status rel_kb_find_claim(const rel_kb *kb, const char *id, size_t len, const rel_claim **out);
@@ -244,7 +246,8 @@ REL_API rel_status rel_kb_find_claim(const rel_kb *kb, const char *id, size_t le
  * @param[in]  text  The name.
  * @param[in]  len   Its length in bytes, or #REL_NTS.
  * @param[in]  match #REL_MATCH_EXACT or #REL_MATCH_NORMALISED.
- * @param[out] out   Receives up to @p cap entities, owned by @p kb; may be NULL if @p cap is 0.
+ * @param[out] out   Receives up to @p cap entities, owned by @p kb and valid until rel_kb_free();
+ *                   may be NULL if @p cap is 0.
  * @param[in]  cap   The room in @p out.
  * @param[out] count Receives how many entities match (which may exceed @p cap); required.
  * @return #REL_OK if at least one matches; #REL_ERR_NOT_FOUND if none;

@@ -50,13 +50,14 @@ enum rel_status_code {
  * Pass a pointer to one (it need not be initialised) to any call that takes
  * `rel_error *err`; pass NULL if you do not want the detail. On success the
  * record is cleared (status #REL_OK, empty message). Fields that do not
- * apply are zero (@ref file is then empty).
+ * apply are zero (rel_error::file is then empty). The record is plain data
+ * owned by the caller: copy it, keep it, or put it on the stack.
  */
 typedef struct rel_error {
     rel_status status;  ///< The status the call returned.
     uint32_t line;      ///< 1-based line in the input, or 0.
     uint32_t column;    ///< 1-based column (in bytes) in the input, or 0.
-    uint64_t offset;    ///< 0-based byte offset in the input (meaningful when @ref line is set).
+    uint64_t offset;    ///< 0-based byte offset in the input (meaningful when rel_error::line is set).
     char file[256];     ///< The file the input came from, or empty; NUL-terminated.
     char message[512];  ///< What went wrong, in English; NUL-terminated.
 } rel_error;

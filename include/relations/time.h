@@ -38,7 +38,7 @@ REL_BEGIN_DECLS
  * *fuzzy* bounds widen it where the expression says it is uncertain (`?`),
  * approximate (`~`), both (`%`) or APPROX, so that
  * fuzzy_lo <= strict_lo <= strict_hi <= fuzzy_hi whenever all four are days.
- * docs/time.md gives every rule.
+ * @ref time_guide gives every rule.
  *
  * Thread safety: a #rel_time is immutable; any number of threads may read
  * one at once.

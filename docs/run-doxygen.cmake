@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: MIT
+# Runs Doxygen, then checks two things its warnings miss: an enumeration
+# value without documentation, and a @dontinclude fragment whose @skip,
+# @until or @line pattern no longer occurs in its example (Doxygen then
+# quietly shows nothing). Used by the docs target and the docs test.
+#
+#   cmake -DDOXYGEN=<doxygen> -DDOXYFILE=<Doxyfile> -DXML_DIR=<xml folder>
+#         -DDOCS_DIR=<docs folder> -DEXAMPLE_DIR=<examples folder> -P run-doxygen.cmake
+
+cmake_minimum_required(VERSION 3.25)
+
+execute_process(COMMAND "${DOXYGEN}" "${DOXYFILE}" RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+    message(FATAL_ERROR "Doxygen reported warnings; each one is an error.")
+endif()
+
+file(GLOB headers "${XML_DIR}/*_8h.xml")
+set(undocumented "")
+foreach(xml IN LISTS headers)
+    file(READ "${xml}" text)
+    while(TRUE)
+        string(FIND "${text}" "<enumvalue " start)
+        if(start EQUAL -1)
+            break()
+        endif()
+        string(SUBSTRING "${text}" ${start} -1 text)
+        string(FIND "${text}" "</enumvalue>" end)
+        string(SUBSTRING "${text}" 0 ${end} value)
+        string(SUBSTRING "${text}" ${end} -1 text)
+        if(NOT value MATCHES "<para>")
+            string(REGEX MATCH "<name>([^<]*)</name>" name "${value}")
+            get_filename_component(file "${xml}" NAME)
+            list(APPEND undocumented "${CMAKE_MATCH_1} (${file})")
+        endif()
+    endwhile()
+endforeach()
+if(undocumented)
+    list(JOIN undocumented "\n  " undocumented)
+    message(FATAL_ERROR "Enumeration values without documentation:\n  ${undocumented}")
+endif()
+
+# Markdown lines hold semicolons and brackets, which CMake lists mangle, so
+# the pages are scanned as plain strings.
+file(GLOB pages "${DOCS_DIR}/*.md")
+set(stale "")
+foreach(page IN LISTS pages)
+    file(READ "${page}" text)
+    set(text "\n${text}")
+    set(example "")
+    while(TRUE)
+        string(REGEX MATCH "\n[@\\](dontinclude|skipline|skip|until|line) +([^\n]*)" found "${text}")
+        if(NOT found)
+            break()
+        endif()
+        set(command "${CMAKE_MATCH_1}")
+        set(argument "${CMAKE_MATCH_2}")
+        string(FIND "${text}" "${found}" at)
+        string(LENGTH "${found}" length)
+        math(EXPR at "${at} + ${length}")
+        string(SUBSTRING "${text}" ${at} -1 text)
+        if(command STREQUAL "dontinclude")
+            set(example "${argument}")
+            file(READ "${EXAMPLE_DIR}/${example}" code)
+        elseif(NOT example STREQUAL "")
+            string(FIND "${code}" "${argument}" at)
+            if(at EQUAL -1)
+                get_filename_component(name "${page}" NAME)
+                string(APPEND stale "\n  ${name}: \"${argument}\" is not in ${example}")
+            endif()
+        endif()
+    endwhile()
+endforeach()
+if(NOT stale STREQUAL "")
+    message(FATAL_ERROR "Example fragments that no longer match their example:${stale}")
+endif()
