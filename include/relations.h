@@ -23,8 +23,8 @@
  * One group per header, in the order a reader meets them: common
  * definitions, status codes and errors, the version, fuzzy time (usable on
  * its own), then the objects of a knowledge base (sources, evidence,
- * entities, events, claims), the knowledge base itself, building one, and
- * JSON import and export.
+ * entities, events, claims), the knowledge base itself, building one,
+ * JSON import and export, and the differences between versions.
  * @{
  */
 /*
@@ -56,6 +56,8 @@
  * @ingroup rel_api
  * @addtogroup rel_json
  * @ingroup rel_api
+ * @addtogroup rel_diff
+ * @ingroup rel_api
  */
 #include <relations/common.h>   /* export macro, lengths, allocator */
 #include <relations/status.h>   /* rel_status, rel_error */
@@ -69,6 +71,7 @@
 #include <relations/kb.h>       /* rel_kb: open, walk, look up */
 #include <relations/builder.h>  /* rel_kb_add_*() */
 #include <relations/json.h>     /* JSON import and export */
+#include <relations/diff.h>     /* rel_diff: differences between versions */
 /** @} */
 
 #endif /* RELATIONS_H */

@@ -461,12 +461,20 @@ rel_status rel_kb_set_event_time(rel_kb *kb, const char *event_id, size_t id_len
         return st;
     if ((st = parse_time(kb, expr, expr_len, &t)) != REL_OK)
         return st;
-    if (words && !copy_str(kb, &text, words, words_len)) {
+    if ((words && !copy_str(kb, &text, words, words_len)) ||
+        !rel__reserve(&kb->alloc, (void **)&kb->retired_times.items, &kb->retired_times.cap,
+                      kb->retired_times.count + 1, sizeof(void *)) ||
+        !rel__reserve(&kb->alloc, (void **)&kb->retired_strings.items, &kb->retired_strings.cap,
+                      kb->retired_strings.count + 1, sizeof(void *))) {
         rel_time_free(t);
+        rel_kb__free_str(kb, &text);
         return nomem(kb);
     }
-    rel_time_free(ev->time);
-    rel_kb__free_str(kb, &ev->time_text);
+    /* The old time may still be held by a caller: keep it until rel_kb_free(). */
+    if (ev->time)
+        kb->retired_times.items[kb->retired_times.count++] = ev->time;
+    if (ev->time_text.ptr)
+        kb->retired_strings.items[kb->retired_strings.count++] = ev->time_text.ptr;
     ev->time = t;
     ev->time_text = text;
     return REL_OK;
@@ -754,32 +762,13 @@ rel_status rel_kb_add_evidence(rel_kb *kb, const char *object_id, size_t object_
     return add_span(kb, list, src, start, end);
 }
 
-/* Finds the place where prefix + exact + suffix occur; counts the places. */
-static size_t find_quote(const rel_str *text, const rel_quote *q, size_t exact_len, size_t prefix_len,
-                         size_t suffix_len, size_t *at)
-{
-    size_t pos, count = 0;
-
-    for (pos = prefix_len; pos + exact_len + suffix_len <= text->len; pos++) {
-        const char *p = text->ptr + pos;
-        if (memcmp(p, q->exact, exact_len) != 0)
-            continue;
-        if (prefix_len && memcmp(p - prefix_len, q->prefix, prefix_len) != 0)
-            continue;
-        if (suffix_len && memcmp(p + exact_len, q->suffix, suffix_len) != 0)
-            continue;
-        if (count++ == 0)
-            *at = pos;
-    }
-    return count;
-}
-
 rel_status rel_kb_add_evidence_quote(rel_kb *kb, const char *object_id, size_t object_id_len, const char *source_id,
                                      size_t source_id_len, const rel_quote *quote)
 {
     rel_evidence_list *list;
     const rel_source *src;
-    size_t exact_len, prefix_len = 0, suffix_len = 0, at = 0, n;
+    size_t exact_len, prefix_len = 0, suffix_len = 0, n;
+    uint64_t at = 0;
     rel_status st;
 
     if (!kb)
@@ -802,7 +791,8 @@ rel_status rel_kb_add_evidence_quote(rel_kb *kb, const char *object_id, size_t o
         if ((st = check_text(kb, "quote suffix", quote->suffix, &suffix_len, 0)) != REL_OK)
             return st;
     }
-    n = find_quote(&src->text, quote, exact_len, prefix_len, suffix_len, &at);
+    n = rel_source__count_quote(src, quote->exact, exact_len, quote->prefix, prefix_len, quote->suffix, suffix_len,
+                                &at);
     if (n == 0)
         return fail(kb, REL_ERR_NOT_FOUND, "quote \"%.*s\" is not in source \"%s\"", shown(quote->exact, exact_len),
                     quote->exact, src->id.ptr);
@@ -810,4 +800,71 @@ rel_status rel_kb_add_evidence_quote(rel_kb *kb, const char *object_id, size_t o
         return fail(kb, REL_ERR_AMBIGUOUS, "quote \"%.*s\" occurs %zu times in source \"%s\": add a prefix or suffix",
                     shown(quote->exact, exact_len), quote->exact, n, src->id.ptr);
     return add_span(kb, list, src, at, at + exact_len);
+}
+
+/* ---- predicates and unannotated passages ---- */
+
+rel_status rel_kb_add_predicate(rel_kb *kb, const char *name, size_t name_len, uint32_t flags)
+{
+    rel_predicate *p;
+    rel_status st;
+
+    if (!kb)
+        return REL_ERR_ARG;
+    begin(kb);
+    if ((st = check_text(kb, "predicate", name, &name_len, 1)) != REL_OK)
+        return st;
+    if (!valid_predicate(name, name_len))
+        return fail(kb, REL_ERR_ARG, "predicate \"%.*s\" must be lower-case letters, digits and '_'",
+                    shown(name, name_len), name);
+    if (flags & ~(uint32_t)REL_PREDICATE_FUNCTIONAL)
+        return fail(kb, REL_ERR_ARG, "predicate \"%.*s\": unknown flags 0x%x", shown(name, name_len), name,
+                    (unsigned)flags);
+    if (rel__map_get(&kb->predicate_names, name, name_len))
+        return fail(kb, REL_ERR_DUPLICATE, "predicate \"%.*s\" is already declared", shown(name, name_len), name);
+    p = rel__calloc(&kb->alloc, 1, sizeof(*p));
+    if (!p)
+        return nomem(kb);
+    if (!copy_str(kb, &p->name, name, name_len) || !reserve_list(kb, &kb->predicates) ||
+        !rel__map_reserve(&kb->alloc, &kb->predicate_names, 1)) {
+        rel_kb__free_str(kb, &p->name);
+        rel__free(&kb->alloc, p);
+        return nomem(kb);
+    }
+    p->flags = flags;
+    kb->predicates.items[kb->predicates.count++] = p;
+    rel__map_put(&kb->predicate_names, p->name.ptr, p->name.len, p, 0);
+    return REL_OK;
+}
+
+rel_status rel_kb_add_unannotated(rel_kb *kb, const char *source_id, size_t source_id_len, uint64_t start,
+                                  uint64_t end, const char *reason, size_t reason_len)
+{
+    const rel_source *src;
+    rel_gap *gap;
+    rel_status st;
+
+    if (!kb)
+        return REL_ERR_ARG;
+    begin(kb);
+    if ((st = find_source(kb, "source", source_id, &source_id_len, &src)) != REL_OK ||
+        (st = check_text(kb, "reason", reason, &reason_len, 1)) != REL_OK)
+        return st;
+    if (start >= end || end > src->text.len || !rel__utf8_boundary(src->text.ptr, src->text.len, start) ||
+        !rel__utf8_boundary(src->text.ptr, src->text.len, end))
+        return fail(kb, REL_ERR_RANGE, "span [%llu, %llu) is empty, outside source \"%s\" or splits a character",
+                    (unsigned long long)start, (unsigned long long)end, src->id.ptr);
+    gap = rel__calloc(&kb->alloc, 1, sizeof(*gap));
+    if (!gap)
+        return nomem(kb);
+    if (!copy_str(kb, &gap->reason, reason, reason_len) || !reserve_list(kb, &kb->gaps)) {
+        rel_kb__free_str(kb, &gap->reason);
+        rel__free(&kb->alloc, gap);
+        return nomem(kb);
+    }
+    gap->span.source = src;
+    gap->span.start = start;
+    gap->span.end = end;
+    kb->gaps.items[kb->gaps.count++] = gap;
+    return REL_OK;
 }

@@ -4,6 +4,7 @@
  * member order, two-space indent, numbers in their shortest exact form) so
  * that exporting an imported export gives the same bytes.
  */
+#include <relations/builder.h>
 #include <relations/json.h>
 
 #include "alloc.h"
@@ -279,6 +280,45 @@ static void write_claims(writer *w, const rel_kb *kb)
     close_array(w);
 }
 
+static void write_predicates(writer *w, const rel_kb *kb)
+{
+    size_t i;
+
+    key(w, "predicates");
+    open_array(w);
+    for (i = 0; i < kb->predicates.count; i++) {
+        const rel_predicate *p = kb->predicates.items[i];
+        open_map(w);
+        member(w, "name", &p->name);
+        key(w, "functional");
+        check(w, yajl_gen_bool(w->gen, (p->flags & REL_PREDICATE_FUNCTIONAL) != 0));
+        close_map(w);
+    }
+    close_array(w);
+}
+
+static void write_unannotated(writer *w, const rel_kb *kb)
+{
+    size_t i;
+
+    key(w, "unannotated");
+    open_array(w);
+    for (i = 0; i < kb->gaps.count; i++) {
+        const rel_gap *g = kb->gaps.items[i];
+        open_map(w);
+        member(w, "source", &g->span.source->id);
+        key(w, "start");
+        integer(w, g->span.start);
+        key(w, "end");
+        integer(w, g->span.end);
+        key(w, "text");
+        str(w, g->span.source->text.ptr + g->span.start, (size_t)(g->span.end - g->span.start));
+        member(w, "reason", &g->reason);
+        close_map(w);
+    }
+    close_array(w);
+}
+
 rel_status rel_kb_write_json(const rel_kb *kb, rel_write_fn write, void *payload, rel_error *err)
 {
     rel_yajl_alloc ya = {NULL, 0};
@@ -300,9 +340,11 @@ rel_status rel_kb_write_json(const rel_kb *kb, rel_write_fn write, void *payload
     open_map(&w);
     member_c(&w, "format", "relations-kb/1");
     write_sources(&w, kb);
+    write_predicates(&w, kb);
     write_entities(&w, kb);
     write_events(&w, kb);
     write_claims(&w, kb);
+    write_unannotated(&w, kb);
     close_map(&w);
     yajl_gen_free(w.gen);
     if (w.write_failed)

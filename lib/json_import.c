@@ -39,7 +39,7 @@ typedef struct reader {
     int depth;                  /* of the JSON nesting at the parser's position */
     int section;                /* the top-level array being read, or -1 */
     int top_key;                /* the top-level member whose value comes next */
-    int seen[SEC_COUNT];        /* the array was present */
+    int seen[SEC_COUNT + 1];    /* the member was present (the last one is "format") */
     int done[SEC_COUNT];        /* closed, with every record added */
     size_t index[SEC_COUNT];    /* records read so far */
     jt_node record;             /* the record being built */
@@ -91,12 +91,24 @@ static int nomem(reader *r)
 
 /* ---- records ---- */
 
+/* What each section's records refer to: those sections must be complete first. */
+static int depends_on(int section, int other)
+{
+    switch (section) {
+    case SEC_ENTITIES: return other == SEC_SOURCES;
+    case SEC_EVENTS: return other == SEC_SOURCES || other == SEC_ENTITIES;
+    case SEC_CLAIMS: return other == SEC_SOURCES || other == SEC_ENTITIES || other == SEC_EVENTS;
+    case SEC_UNANNOTATED: return other == SEC_SOURCES;
+    default: return 0;
+    }
+}
+
 static int earlier_done(const reader *r, int section)
 {
     int s;
 
-    for (s = 0; s < section; s++)
-        if (!r->done[s])
+    for (s = 0; s < SEC_COUNT; s++)
+        if (depends_on(section, s) && !r->done[s])
             return 0;
     return 1;
 }
@@ -147,8 +159,8 @@ static rel_status add_deferred(reader *r)
     rel_status st = REL_OK;
     int section, progress = 1;
 
-    for (section = 0; section < SEC_CLAIMS; section++)
-        for (i = 0; i < r->later_count; i++)
+    for (section = 0; section < SEC_COUNT; section++)
+        for (i = 0; section != SEC_CLAIMS && i < r->later_count; i++)
             if (r->later[i].section == section) {
                 st = rel_json__add_record(&r->ctx, section, r->later[i].index, &r->later[i].tree);
                 if (st != REL_OK)
@@ -310,21 +322,25 @@ static int on_end_array(void *ctx)
 
 static int on_map_key(void *ctx, const unsigned char *key, size_t len)
 {
-    static const char *const names[] = {"sources", "entities", "events", "claims", "format"};
     reader *r = ctx;
     jt_node *parent, *n;
     int i;
 
     if (r->depth == 1) {
-        for (i = 0; i <= KEY_FORMAT; i++)
-            if (strlen(names[i]) == len && memcmp(names[i], key, len) == 0)
+        uint64_t at = token_start(r, key, len);
+        char msg[160];
+        for (i = 0; i < SEC_COUNT; i++)
+            if (strlen(rel_json__section_names[i]) == len && memcmp(rel_json__section_names[i], key, len) == 0)
                 break;
-        if (i > KEY_FORMAT)
-            return fail_at(r, REL_ERR_SCHEMA, token_start(r, key, len), "top level: unknown member");
-        if (i < SEC_COUNT && r->seen[i])
-            return fail_at(r, REL_ERR_SCHEMA, token_start(r, key, len), "top level: a member appears twice");
-        if (i < SEC_COUNT)
-            r->seen[i] = 1;
+        if (i == SEC_COUNT && !(len == 6 && memcmp(key, "format", 6) == 0)) {
+            snprintf(msg, sizeof(msg), "top level: unknown member \"%.*s\"", len > 64 ? 64 : (int)len, key);
+            return fail_at(r, REL_ERR_SCHEMA, at, msg);
+        }
+        if (r->seen[i]) {
+            snprintf(msg, sizeof(msg), "top level: member \"%.*s\" appears twice", (int)len, key);
+            return fail_at(r, REL_ERR_SCHEMA, at, msg);
+        }
+        r->seen[i] = 1;
         r->top_key = i;
         return 1;
     }

@@ -7,7 +7,11 @@
 
 #include "json_tree.h"
 
-enum json_section { SEC_SOURCES, SEC_ENTITIES, SEC_EVENTS, SEC_CLAIMS, SEC_COUNT };
+/* The top-level arrays, in the order their records can be added. */
+enum json_section { SEC_SOURCES, SEC_PREDICATES, SEC_ENTITIES, SEC_EVENTS, SEC_CLAIMS, SEC_UNANNOTATED, SEC_COUNT };
+
+/* The names of the sections, indexed by json_section. */
+extern const char *const rel_json__section_names[SEC_COUNT];
 
 /* A claim relation read before its target may exist. */
 typedef struct json_pending_relation {

@@ -21,7 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const section_names[SEC_COUNT] = {"sources", "entities", "events", "claims"};
+const char *const rel_json__section_names[SEC_COUNT] = {"sources", "predicates", "entities",
+                                                        "events", "claims", "unannotated"};
 
 typedef struct where {
     json_record_ctx *ctx;
@@ -39,12 +40,17 @@ static rel_status bad(const where *w, rel_status st, const jt_node *at, const ch
     va_start(ap, fmt);
     vsnprintf(detail, sizeof(detail), fmt, ap);
     va_end(ap);
-    return rel__error_at(w->ctx->err, st, at->offset, "%s[%zu]%s", section_names[w->section], w->index, detail);
+    return rel__error_at(w->ctx->err, st, at->offset, "%s[%zu]%s", rel_json__section_names[w->section], w->index, detail);
 }
 
-/* Reports the builder's error for the value at `at`. */
+/*
+ * Reports the builder's error for the value at `at`. What the builder calls
+ * an invalid argument is, in a file, a value the format does not allow.
+ */
 static rel_status from_kb(const where *w, rel_status st, const jt_node *at, const char *field)
 {
+    if (st == REL_ERR_ARG)
+        st = REL_ERR_SCHEMA;
     return bad(w, st, at, "%s%s: %s", field ? "." : "", field ? field : "", rel_kb_errmsg(w->ctx->kb));
 }
 
@@ -609,6 +615,69 @@ static rel_status add_claim(const where *w, const jt_node *rec)
     return relations ? queue_relations(w, id, relations) : REL_OK;
 }
 
+/* ---- predicates and unannotated passages ---- */
+
+static rel_status add_predicate(const where *w, const jt_node *rec)
+{
+    static const char *const allowed[] = {"name", "functional", NULL};
+    const jt_node *name, *functional;
+    uint32_t flags = 0;
+    rel_status st;
+
+    if ((st = check_members(w, rec, "", allowed)) != REL_OK || (st = string_member(w, rec, "name", 1, &name)) != REL_OK)
+        return st;
+    if ((functional = jt_member(rec, "functional"))) {
+        if ((st = expect(w, functional, JT_BOOL, "functional")) != REL_OK)
+            return st;
+        if (functional->boolean)
+            flags |= REL_PREDICATE_FUNCTIONAL;
+    }
+    st = rel_kb_add_predicate(w->ctx->kb, name->str, name->len, flags);
+    return st == REL_OK ? REL_OK : from_kb(w, st, name, NULL);
+}
+
+static rel_status add_unannotated(const where *w, const jt_node *rec)
+{
+    static const char *const allowed[] = {"source", "start", "end", "text", "exact", "prefix", "suffix", "reason", NULL};
+    const jt_node *src, *reason, *exact, *prefix, *suffix, *text, *start, *end;
+    const rel_source *source;
+    uint64_t s, e;
+    rel_status st;
+
+    if ((st = check_members(w, rec, "", allowed)) != REL_OK ||
+        (st = string_member(w, rec, "source", 1, &src)) != REL_OK ||
+        (st = string_member(w, rec, "reason", 1, &reason)) != REL_OK ||
+        (st = string_member(w, rec, "exact", 0, &exact)) != REL_OK ||
+        (st = string_member(w, rec, "prefix", 0, &prefix)) != REL_OK ||
+        (st = string_member(w, rec, "suffix", 0, &suffix)) != REL_OK ||
+        (st = string_member(w, rec, "text", 0, &text)) != REL_OK)
+        return st;
+    if (rel_kb_find_source(w->ctx->kb, src->str, src->len, &source) != REL_OK)
+        return bad(w, REL_ERR_REFERENCE, src, ".source: \"%s\" matches no single source", src->str);
+    start = jt_member(rec, "start");
+    end = jt_member(rec, "end");
+    if (exact) {
+        rel_quote q = {exact->str, exact->len, prefix ? prefix->str : NULL, prefix ? prefix->len : 0,
+                       suffix ? suffix->str : NULL, suffix ? suffix->len : 0};
+        if (start || end || text)
+            return bad(w, REL_ERR_SCHEMA, rec, ": give either \"exact\" or offsets, not both");
+        st = rel_source_find_quote(source, &q, &s, &e);
+        if (st != REL_OK)
+            return bad(w, st, exact, ".exact: quote \"%.60s\" %s source \"%s\"", exact->str,
+                       st == REL_ERR_AMBIGUOUS ? "occurs more than once in" : "is not in", rel_source_id(source, NULL));
+    } else {
+        if (prefix || suffix)
+            return bad(w, REL_ERR_SCHEMA, rec, ": \"prefix\" and \"suffix\" go with \"exact\"");
+        if (!start || !end || start->type != JT_NUMBER || end->type != JT_NUMBER || !parse_offset(start->str, &s) ||
+            !parse_offset(end->str, &e))
+            return bad(w, REL_ERR_SCHEMA, rec, ": needs integer \"start\" and \"end\", or \"exact\"");
+        if (text && (st = check_evidence_text(w, src, text, s, e, 0)) != REL_OK)
+            return st;
+    }
+    st = rel_kb_add_unannotated(w->ctx->kb, src->str, src->len, s, e, reason->str, reason->len);
+    return st == REL_OK ? REL_OK : from_kb(w, st, exact ? exact : rec, NULL);
+}
+
 rel_status rel_json__add_record(json_record_ctx *ctx, int section, size_t index, const jt_node *rec)
 {
     where w = {ctx, section, index};
@@ -619,6 +688,8 @@ rel_status rel_json__add_record(json_record_ctx *ctx, int section, size_t index,
     case SEC_SOURCES: return add_source(&w, rec);
     case SEC_ENTITIES: return add_entity(&w, rec);
     case SEC_EVENTS: return add_event(&w, rec);
+    case SEC_PREDICATES: return add_predicate(&w, rec);
+    case SEC_UNANNOTATED: return add_unannotated(&w, rec);
     default: return add_claim(&w, rec);
     }
 }

@@ -4,11 +4,13 @@
  * id, by source-id prefix and by alias. Nothing here writes to the handle,
  * so any number of threads may call it at once.
  */
+#include <relations/builder.h>
 #include <relations/kb.h>
 
 #include "alloc.h"
 #include "error.h"
 #include "kb_internal.h"
+#include "strview.h"
 #include "text.h"
 #include "time_impl.h"
 
@@ -171,6 +173,25 @@ void rel_kb_free(rel_kb *kb)
         rel_kb__free_entity(kb, kb->entities.items[i]);
     for (i = 0; i < kb->sources.count; i++)
         rel_kb__free_source(kb, kb->sources.items[i]);
+    for (i = 0; i < kb->predicates.count; i++) {
+        rel_predicate *p = kb->predicates.items[i];
+        rel_kb__free_str(kb, &p->name);
+        rel__free(&a, p);
+    }
+    for (i = 0; i < kb->gaps.count; i++) {
+        rel_gap *g = kb->gaps.items[i];
+        rel_kb__free_str(kb, &g->reason);
+        rel__free(&a, g);
+    }
+    for (i = 0; i < kb->retired_times.count; i++)
+        rel_time_free(kb->retired_times.items[i]);
+    for (i = 0; i < kb->retired_strings.count; i++)
+        rel__free(&a, kb->retired_strings.items[i]);
+    rel__free(&a, kb->predicates.items);
+    rel__free(&a, kb->gaps.items);
+    rel__free(&a, kb->retired_times.items);
+    rel__free(&a, kb->retired_strings.items);
+    rel__map_free(&a, &kb->predicate_names);
     rel__free(&a, kb->claims.items);
     rel__free(&a, kb->events.items);
     rel__free(&a, kb->entities.items);
@@ -353,4 +374,50 @@ rel_status rel_kb_find_alias(const rel_kb *kb, const char *text, size_t len, int
         out[i] = b->entities[i];
     *count = b->count;
     return REL_OK;
+}
+
+size_t rel_kb_predicate_count(const rel_kb *kb)
+{
+    return kb ? kb->predicates.count : 0;
+}
+
+const char *rel_kb_predicate_name(const rel_kb *kb, size_t i, size_t *len)
+{
+    const rel_predicate *p = kb && i < kb->predicates.count ? kb->predicates.items[i] : NULL;
+
+    return rel__str_out(p ? &p->name : NULL, len);
+}
+
+uint32_t rel_kb_predicate_flags(const rel_kb *kb, size_t i)
+{
+    const rel_predicate *p = kb && i < kb->predicates.count ? kb->predicates.items[i] : NULL;
+
+    return p ? p->flags : 0;
+}
+
+int32_t rel_kb_predicate_is_functional(const rel_kb *kb, const char *predicate, size_t len)
+{
+    const rel_map_slot *slot;
+
+    if (!kb || !predicate)
+        return 0;
+    slot = rel__map_get(&kb->predicate_names, predicate, rel__len(predicate, len));
+    return slot && (((const rel_predicate *)slot->value)->flags & REL_PREDICATE_FUNCTIONAL);
+}
+
+size_t rel_kb_unannotated_count(const rel_kb *kb)
+{
+    return kb ? kb->gaps.count : 0;
+}
+
+const rel_evidence *rel_kb_unannotated_at(const rel_kb *kb, size_t i)
+{
+    return kb && i < kb->gaps.count ? &((const rel_gap *)kb->gaps.items[i])->span : NULL;
+}
+
+const char *rel_kb_unannotated_reason(const rel_kb *kb, size_t i, size_t *len)
+{
+    const rel_gap *g = kb && i < kb->gaps.count ? kb->gaps.items[i] : NULL;
+
+    return rel__str_out(g ? &g->reason : NULL, len);
 }

@@ -135,6 +135,18 @@ typedef struct rel_ptr_list {
     size_t cap;
 } rel_ptr_list;
 
+/* A predicate declared with rel_kb_add_predicate(). */
+typedef struct rel_predicate {
+    rel_str name;
+    uint32_t flags;
+} rel_predicate;
+
+/* A passage deliberately left unannotated, and why. */
+typedef struct rel_gap {
+    rel_evidence span;
+    rel_str reason;
+} rel_gap;
+
 struct rel_kb {
     rel_allocator alloc;
     char *base_dir;
@@ -142,6 +154,13 @@ struct rel_kb {
     rel_ptr_list entities;
     rel_ptr_list events;
     rel_ptr_list claims;
+    rel_ptr_list predicates;  /* rel_predicate */
+    rel_ptr_list gaps;        /* rel_gap */
+    rel_map predicate_names;  /* name -> rel_predicate */
+    /* Event times and words replaced by rel_kb_set_event_time(): a caller may
+     * still hold them, and borrowed pointers live until rel_kb_free(). */
+    rel_ptr_list retired_times;
+    rel_ptr_list retired_strings;
     rel_map ids;          /* id -> object, tag = REL_OBJECT_* */
     rel_map alias_exact;  /* alias text -> rel_alias_bucket */
     rel_map alias_norm;   /* normalised alias -> rel_alias_bucket */

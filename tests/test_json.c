@@ -865,7 +865,7 @@ static void test_json__bad_event_type_and_time(void **state)
     check_import_error(ERR_DOC_HEAD "  \"events\": [\n"
                                     "    {\"id\": \"v\", \"type\": \"AID.Military\"}\n"
                                     "  ]\n}",
-                       REL_ERR_ARG, 6, 12, "events[0]: event type \"AID.Military\"");
+                       REL_ERR_SCHEMA, 6, 12, "events[0]: event type \"AID.Military\"");
     check_import_error(ERR_DOC_HEAD "  \"events\": [\n"
                                     "    {\"id\": \"v\", \"type\": \"AID\", \"time\": {\"expr\": \"early 1980\"}}\n"
                                     "  ]\n}",

@@ -34,7 +34,8 @@ for name, doc in (("annotation", json.load(open(annotation_path, encoding="utf-8
         print(f"{name}: {e.json_path}: {e.message}")
     check(f"{name} validates", not errors)
 
-check("export has every section", all(export[k] for k in ("sources", "entities", "events", "claims")))
+check("export has every section", all(k in export for k in ("sources", "predicates", "entities", "events", "claims",
+                                                            "unannotated")))
 
 
 def mutated(change):
@@ -57,6 +58,9 @@ bad = {
     "fractional offset": lambda d: d["claims"][0]["evidence"][0].update(start=1.5),
     "source without text or path": lambda d: [d["sources"][0].pop(k, None) for k in ("text", "path")],
     "wrong format name": lambda d: d.update(format="relations-kb/2"),
+    "declared predicate with capitals": lambda d: d["predicates"].append({"name": "DatesBack"}),
+    "non-boolean functional": lambda d: d["predicates"].append({"name": "x", "functional": "yes"}),
+    "unannotated without reason": lambda d: d["unannotated"].append({"source": "000", "exact": "Iran"}),
 }
 for name, change in bad.items():
     check(f"schema rejects {name}", not validator.is_valid(mutated(change)))

@@ -12,6 +12,9 @@ typedef struct cli {
     const char *kb_path; /* NULL: the built-in knowledge base */
     int json;
     const char *output;  /* export -o */
+    const char *claimant; /* claims --claimant: an entity id or name */
+    const char *modality; /* claims --modality */
+    const char *source;   /* claims --source: a source id or prefix */
     rel_kb *kb;
     yajl_gen gen;        /* set while writing --json output */
 } cli;
@@ -26,6 +29,9 @@ int cmd_show(cli *c, const char *id);
 int cmd_find(cli *c, const char *alias);
 int cmd_export(cli *c);
 int cmd_time(cli *c, const char *expr);
+int cmd_diff(cli *c, const char *a, const char *b);
+int cmd_conflicts(cli *c);
+int cmd_timeline(cli *c);
 
 /* Output helpers (print.c). */
 void json_begin(cli *c);

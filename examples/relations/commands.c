@@ -318,20 +318,77 @@ static void print_claim_line(cli *c, const rel_claim *cl)
     printf("\n");
 }
 
+/* The claims filters of the command line, resolved against the knowledge base. */
+typedef struct claim_filter {
+    const rel_source *source;   /* NULL: any */
+    const rel_entity *claimant; /* NULL: any */
+    int32_t modality;           /* REL_MODALITY_NONE: any */
+} claim_filter;
+
+static int resolve_filter(cli *c, claim_filter *f)
+{
+    const rel_entity *found[2];
+    size_t n = 0;
+    rel_status st;
+
+    memset(f, 0, sizeof(*f));
+    if (c->source && (st = rel_kb_find_source(c->kb, c->source, REL_NTS, &f->source)) != REL_OK)
+        return fail_status(st, "--source", c->source);
+    if (c->modality && (st = rel_modality_from_name(c->modality, REL_NTS, &f->modality)) != REL_OK)
+        return fail_status(st, "--modality (asserted, reported, alleged, presumed, believed, disputed, denied, hedged)",
+                           c->modality);
+    if (c->claimant && rel_kb_find_entity(c->kb, c->claimant, REL_NTS, &f->claimant) != REL_OK) {
+        st = rel_kb_find_alias(c->kb, c->claimant, REL_NTS, REL_MATCH_NORMALISED, found, 2, &n);
+        if (st == REL_OK && n > 1)
+            st = REL_ERR_AMBIGUOUS;
+        if (st != REL_OK)
+            return fail_status(st, "--claimant", c->claimant);
+        f->claimant = found[0];
+    }
+    return 0;
+}
+
+/* Whether some version (the filtered one, if any) states the claim as the filter asks. */
+static int claim_matches(const rel_kb *kb, const rel_claim *cl, const claim_filter *f)
+{
+    size_t j;
+
+    for (j = 0; j < rel_kb_source_count(kb); j++) {
+        const rel_source *s = rel_kb_source_at(kb, j);
+        int32_t m = rel_claim_modality_in(cl, s);
+        if (m == REL_MODALITY_NONE || (f->source && s != f->source) ||
+            (f->modality != REL_MODALITY_NONE && m != f->modality) ||
+            (f->claimant && rel_claim_claimant_in(cl, s) != f->claimant))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 int cmd_claims(cli *c)
 {
+    claim_filter f;
     size_t i;
 
+    if (resolve_filter(c, &f))
+        return 1;
     if (c->json) {
         json_begin(c);
         json_open_array(c);
-        for (i = 0; i < rel_kb_claim_count(c->kb); i++)
-            json_claim(c, rel_kb_claim_at(c->kb, i), 0);
+    }
+    for (i = 0; i < rel_kb_claim_count(c->kb); i++) {
+        const rel_claim *cl = rel_kb_claim_at(c->kb, i);
+        if (!claim_matches(c->kb, cl, &f))
+            continue;
+        if (c->json)
+            json_claim(c, cl, 0);
+        else
+            print_claim_line(c, cl);
+    }
+    if (c->json) {
         json_close_array(c);
         return json_end(c);
     }
-    for (i = 0; i < rel_kb_claim_count(c->kb); i++)
-        print_claim_line(c, rel_kb_claim_at(c->kb, i));
     return 0;
 }
 

@@ -20,11 +20,15 @@ static const char usage[] =
     "  sources          the source versions\n"
     "  entities         entities with their kinds and aliases\n"
     "  events           events with their types, times and participants\n"
-    "  claims           claims with claimant and modality per version\n"
+    "  claims           claims with claimant and modality per version; filters:\n"
+    "                     --claimant NAME (entity id or name), --modality M, --source ID\n"
     "  show ID          one entity, event, claim or source (id or unique prefix), with evidence\n"
     "  find ALIAS       entities with that name: exact match, else normalised\n"
     "  export [-o FILE] the whole knowledge base as JSON (stdout by default)\n"
     "  time EXPR        parse an EDTF/TIMEX expression and print its bounds\n"
+    "  diff A B         what changed from version A to version B (ids or unique prefixes)\n"
+    "  conflicts        every contradiction and change of stance, inside and across versions\n"
+    "  timeline         events in time order, with their dates read honestly\n"
     "\n"
     "options:\n"
     "  --kb FILE        open FILE (JSON) instead of the built-in knowledge base\n"
@@ -66,6 +70,8 @@ static int run(cli *c, const char *cmd, int argc, char **argv)
             return usage_error(cmd[0] == 's' ? "show takes one id" : "find takes one name", NULL);
         return cmd[0] == 's' ? cmd_show(c, argv[0]) : cmd_find(c, argv[0]);
     }
+    if (strcmp(cmd, "diff") == 0)
+        return argc == 2 ? cmd_diff(c, argv[0], argv[1]) : usage_error("diff takes two source ids", NULL);
     if (strcmp(cmd, "export") == 0) {
         if (argc == 2 && strcmp(argv[0], "-o") == 0)
             c->output = argv[1];
@@ -85,6 +91,12 @@ static int run(cli *c, const char *cmd, int argc, char **argv)
         return cmd_events(c);
     if (strcmp(cmd, "claims") == 0)
         return cmd_claims(c);
+    if (c->claimant || c->modality || c->source)
+        return usage_error("--claimant, --modality and --source go with claims", NULL);
+    if (strcmp(cmd, "conflicts") == 0)
+        return cmd_conflicts(c);
+    if (strcmp(cmd, "timeline") == 0)
+        return cmd_timeline(c);
     return usage_error("unknown command", cmd);
 }
 
@@ -121,7 +133,13 @@ int main(int argc, char **argv)
                 c.json = 1;
             else if (strcmp(argv[j], "--kb") == 0 && j + 1 < argc)
                 c.kb_path = argv[++j];
-            else
+            else if (strcmp(argv[j], "--claimant") == 0 || strcmp(argv[j], "--modality") == 0 ||
+                     strcmp(argv[j], "--source") == 0) {
+                const char **slot = argv[j][2] == 'c' ? &c.claimant : argv[j][2] == 'm' ? &c.modality : &c.source;
+                if (j + 1 == argc)
+                    return usage_error("option needs a value", argv[j]);
+                *slot = argv[++j];
+            } else
                 argv[k++] = argv[j];
         }
         argc = k;

@@ -114,22 +114,6 @@ typedef struct rel_claim_spec {
                              {0, NULL, 0, NULL, 0, 0.0}, NULL, 0, 0, 0}
 
 /**
- * A quotation that locates evidence by its words (the W3C Web Annotation
- * TextQuoteSelector): rel_quote::exact, optionally with the text immediately
- * before it (rel_quote::prefix) and after it (rel_quote::suffix) to tell
- * apart several places with the same words. Only the exact words become
- * the evidence span.
- */
-typedef struct rel_quote {
-    const char *exact;     ///< Required: the quoted words (non-empty).
-    size_t exact_len;      ///< Length of `exact` in bytes, or #REL_NTS.
-    const char *prefix;    ///< Optional: the text right before, or NULL.
-    size_t prefix_len;     ///< Length of `prefix` in bytes, or #REL_NTS.
-    const char *suffix;    ///< Optional: the text right after, or NULL.
-    size_t suffix_len;     ///< Length of `suffix` in bytes, or #REL_NTS.
-} rel_quote;
-
-/**
  * @brief Adds a source.
  * @param[in] kb   The knowledge base.
  * @param[in] spec The source.
@@ -296,6 +280,49 @@ REL_API rel_status rel_kb_add_evidence(rel_kb *kb, const char *object_id, size_t
  */
 REL_API rel_status rel_kb_add_evidence_quote(rel_kb *kb, const char *object_id, size_t object_id_len,
                                              const char *source_id, size_t source_id_len, const rel_quote *quote);
+
+/** Flags of rel_kb_add_predicate(). */
+enum rel_predicate_flag {
+    REL_PREDICATE_FUNCTIONAL = 1 ///< Takes one value per subject: two claims with different values contradict each other.
+};
+
+/**
+ * @brief Declares a predicate and its flags.
+ *
+ * Claims may use predicates that were never declared; declaring one says
+ * how to compare its claims. A functional predicate (#REL_PREDICATE_FUNCTIONAL)
+ * is what lets rel_diff_sources() and rel_diff_within() tell that two
+ * claims with the same subject and different objects contradict each other
+ * ("dates back more than 1600 years" against "dates back 1500 years").
+ * @param[in] kb       The knowledge base.
+ * @param[in] name     The predicate: lower-case letters, digits and '_', starting with a letter.
+ * @param[in] name_len Its length, or #REL_NTS.
+ * @param[in] flags    Zero or more #rel_predicate_flag values, or-ed.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, malformed name, unknown flag);
+ *         #REL_ERR_UTF8; #REL_ERR_DUPLICATE (declared before); #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_predicate(rel_kb *kb, const char *name, size_t name_len, uint32_t flags);
+
+/**
+ * @brief Records a passage of a source that was deliberately left without
+ *        annotation, and why ("a heading", "a caption that repeats the title").
+ *
+ * Coverage checks count such passages as accounted for, so nothing is
+ * left out silently.
+ * @param[in] kb            The knowledge base.
+ * @param[in] source_id     The source's id or unique prefix.
+ * @param[in] source_id_len Its length, or #REL_NTS.
+ * @param[in] start         First byte (inclusive).
+ * @param[in] end           One past the last byte; start < end <= the text's length.
+ * @param[in] reason        Why the passage is not annotated (non-empty).
+ * @param[in] reason_len    Its length, or #REL_NTS.
+ * @return #REL_OK; #REL_ERR_ARG (NULL, empty reason); #REL_ERR_UTF8;
+ *         #REL_ERR_REFERENCE (no such source); #REL_ERR_AMBIGUOUS;
+ *         #REL_ERR_RANGE (empty, out of the text, or splitting a UTF-8
+ *         sequence); #REL_ERR_NOMEM.
+ */
+REL_API rel_status rel_kb_add_unannotated(rel_kb *kb, const char *source_id, size_t source_id_len, uint64_t start,
+                                          uint64_t end, const char *reason, size_t reason_len);
 
 /** @} */
 

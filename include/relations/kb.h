@@ -9,6 +9,7 @@
 #include <relations/claim.h>
 #include <relations/common.h>
 #include <relations/entity.h>
+#include <relations/evidence.h>
 #include <relations/event.h>
 #include <relations/source.h>
 #include <relations/status.h>
@@ -256,6 +257,63 @@ REL_API rel_status rel_kb_find_claim(const rel_kb *kb, const char *id, size_t le
  */
 REL_API rel_status rel_kb_find_alias(const rel_kb *kb, const char *text, size_t len, int32_t match,
                                      const rel_entity **out, size_t cap, size_t *count);
+
+/**
+ * @brief How many predicates were declared (rel_kb_add_predicate()).
+ * @param[in] kb The knowledge base.
+ * @return The count; 0 if @p kb is NULL.
+ */
+REL_API size_t rel_kb_predicate_count(const rel_kb *kb);
+
+/**
+ * @brief The name of one declared predicate.
+ * @param[in]  kb  The knowledge base.
+ * @param[in]  i   0 to rel_kb_predicate_count() - 1.
+ * @param[out] len Optional: receives the length in bytes.
+ * @return The name, NUL-terminated, owned by @p kb and valid until rel_kb_free(); NULL if out of range.
+ */
+REL_API const char *rel_kb_predicate_name(const rel_kb *kb, size_t i, size_t *len);
+
+/**
+ * @brief The flags of one declared predicate.
+ * @param[in] kb The knowledge base.
+ * @param[in] i  0 to rel_kb_predicate_count() - 1.
+ * @return The #rel_predicate_flag values, or-ed; 0 if out of range.
+ */
+REL_API uint32_t rel_kb_predicate_flags(const rel_kb *kb, size_t i);
+
+/**
+ * @brief Whether a predicate was declared functional (one value per subject).
+ * @param[in] kb        The knowledge base.
+ * @param[in] predicate The predicate.
+ * @param[in] len       Its length in bytes, or #REL_NTS.
+ * @return 1 if it was; 0 if not, if it was never declared, or if an argument is NULL.
+ */
+REL_API int32_t rel_kb_predicate_is_functional(const rel_kb *kb, const char *predicate, size_t len);
+
+/**
+ * @brief How many passages were left unannotated on purpose (rel_kb_add_unannotated()).
+ * @param[in] kb The knowledge base.
+ * @return The count; 0 if @p kb is NULL.
+ */
+REL_API size_t rel_kb_unannotated_count(const rel_kb *kb);
+
+/**
+ * @brief One passage left unannotated.
+ * @param[in] kb The knowledge base.
+ * @param[in] i  0 to rel_kb_unannotated_count() - 1.
+ * @return Its span, owned by @p kb and valid until rel_kb_free(); NULL if out of range.
+ */
+REL_API const rel_evidence *rel_kb_unannotated_at(const rel_kb *kb, size_t i);
+
+/**
+ * @brief Why one passage was left unannotated.
+ * @param[in]  kb  The knowledge base.
+ * @param[in]  i   0 to rel_kb_unannotated_count() - 1.
+ * @param[out] len Optional: receives the length in bytes.
+ * @return The reason, NUL-terminated, owned by @p kb and valid until rel_kb_free(); NULL if out of range.
+ */
+REL_API const char *rel_kb_unannotated_reason(const rel_kb *kb, size_t i, size_t *len);
 
 /** @} */
 

@@ -7,6 +7,7 @@
 #define RELATIONS_SOURCE_H
 
 #include <relations/common.h>
+#include <relations/status.h>
 
 REL_BEGIN_DECLS
 
@@ -113,6 +114,38 @@ REL_API const rel_source *rel_source_revises(const rel_source *source);
  * @return The index; SIZE_MAX if @p source is NULL.
  */
 REL_API size_t rel_source_index(const rel_source *source);
+
+/**
+ * A quotation that locates evidence by its words (the W3C Web Annotation
+ * TextQuoteSelector): rel_quote::exact, optionally with the text immediately
+ * before it (rel_quote::prefix) and after it (rel_quote::suffix) to tell
+ * apart several places with the same words. Only the exact words become
+ * the evidence span.
+ */
+typedef struct rel_quote {
+    const char *exact;     ///< Required: the quoted words (non-empty).
+    size_t exact_len;      ///< Length of `exact` in bytes, or #REL_NTS.
+    const char *prefix;    ///< Optional: the text right before, or NULL.
+    size_t prefix_len;     ///< Length of `prefix` in bytes, or #REL_NTS.
+    const char *suffix;    ///< Optional: the text right after, or NULL.
+    size_t suffix_len;     ///< Length of `suffix` in bytes, or #REL_NTS.
+} rel_quote;
+/**
+ * @brief Finds where a quotation stands in a source.
+ *
+ * The place is where rel_quote::prefix, rel_quote::exact and
+ * rel_quote::suffix follow each other; only the exact words make the span.
+ * @param[in]  source The source.
+ * @param[in]  quote  The quotation.
+ * @param[out] start  Receives the byte offset of the exact words.
+ * @param[out] end    Receives the byte offset just past them.
+ * @return #REL_OK if the quotation fits exactly one place; #REL_ERR_NOT_FOUND
+ *         if none; #REL_ERR_AMBIGUOUS if several; #REL_ERR_ARG if a pointer is
+ *         NULL or the exact words are empty; #REL_ERR_UTF8 if a part of the
+ *         quotation is not valid UTF-8.
+ */
+REL_API rel_status rel_source_find_quote(const rel_source *source, const rel_quote *quote, uint64_t *start,
+                                         uint64_t *end);
 
 /** @} */
 
