@@ -1727,6 +1727,117 @@ static void test_builder__source_with_empty_text(void **state)
 
 #define BUILT(t) cmocka_unit_test_setup_teardown(t, setup_built, teardown_kb)
 
+/* ---- predicates and unannotated passages -------------------------------- */
+
+static void test_builder__predicates_read_back(void **state)
+{
+    rel_kb *kb = *state;
+    size_t len;
+
+    assert_int_equal(rel_kb_add_predicate(kb, "dates_back", REL_NTS, REL_PREDICATE_FUNCTIONAL), REL_OK);
+    assert_int_equal(rel_kb_add_predicate(kb, "member_of", 9, 0), REL_OK);
+    assert_int_equal(rel_kb_predicate_count(kb), 2);
+    assert_string_equal(rel_kb_predicate_name(kb, 0, &len), "dates_back");
+    assert_int_equal(len, 10);
+    assert_int_equal(rel_kb_predicate_flags(kb, 0), REL_PREDICATE_FUNCTIONAL);
+    assert_int_equal(rel_kb_predicate_flags(kb, 1), 0);
+    assert_int_equal(rel_kb_predicate_is_functional(kb, "dates_back", REL_NTS), 1);
+    assert_int_equal(rel_kb_predicate_is_functional(kb, "member_of", REL_NTS), 0);
+    assert_int_equal(rel_kb_predicate_is_functional(kb, "never_declared", REL_NTS), 0);
+    assert_null(rel_kb_predicate_name(kb, 2, &len));
+    assert_int_equal(len, 0);
+    assert_int_equal(rel_kb_predicate_flags(kb, 2), 0);
+    assert_int_equal(rel_kb_predicate_count(NULL), 0);
+    assert_int_equal(rel_kb_predicate_is_functional(NULL, "dates_back", REL_NTS), 0);
+    assert_int_equal(rel_kb_predicate_is_functional(kb, NULL, 0), 0);
+}
+
+static void test_builder__predicate_refusals(void **state)
+{
+    rel_kb *kb = *state;
+    snapshot before;
+
+    assert_int_equal(rel_kb_add_predicate(kb, "dates_back", REL_NTS, REL_PREDICATE_FUNCTIONAL), REL_OK);
+    before = take(kb);
+    check_refused(kb, &before, rel_kb_add_predicate(kb, "dates_back", REL_NTS, 0), REL_ERR_DUPLICATE, "dates_back");
+    check_refused(kb, &before, rel_kb_add_predicate(kb, "DatesBack", REL_NTS, 0), REL_ERR_ARG, "DatesBack");
+    check_refused(kb, &before, rel_kb_add_predicate(kb, "", REL_NTS, 0), REL_ERR_ARG, "predicate is empty");
+    check_refused(kb, &before, rel_kb_add_predicate(kb, NULL, 0, 0), REL_ERR_ARG, "predicate is missing");
+    check_refused(kb, &before, rel_kb_add_predicate(kb, "x\xC3\x28", REL_NTS, 0), REL_ERR_UTF8, "predicate");
+    check_refused(kb, &before, rel_kb_add_predicate(kb, "ok", REL_NTS, 2), REL_ERR_ARG, "unknown flags");
+    assert_int_equal(rel_kb_add_predicate(NULL, "x", REL_NTS, 0), REL_ERR_ARG);
+    free(before.json);
+}
+
+static void test_builder__unannotated_read_back(void **state)
+{
+    rel_kb *kb = *state;
+    const rel_evidence *span;
+    size_t len;
+
+    assert_int_equal(rel_kb_add_unannotated(kb, "s1", REL_NTS, 0, 4, "a heading", REL_NTS), REL_OK);
+    assert_int_equal(rel_kb_unannotated_count(kb), 1);
+    span = rel_kb_unannotated_at(kb, 0);
+    assert_non_null(span);
+    assert_string_equal(rel_source_id(rel_evidence_source(span), NULL), "s1");
+    assert_int_equal(rel_evidence_start(span), 0);
+    assert_int_equal(rel_evidence_end(span), 4);
+    assert_string_equal(rel_kb_unannotated_reason(kb, 0, &len), "a heading");
+    assert_int_equal(len, 9);
+    assert_null(rel_kb_unannotated_at(kb, 1));
+    assert_null(rel_kb_unannotated_reason(kb, 1, NULL));
+    assert_int_equal(rel_kb_unannotated_count(NULL), 0);
+}
+
+static void test_builder__unannotated_refusals(void **state)
+{
+    rel_kb *kb = *state;
+    snapshot before = take(kb);
+    size_t len = strlen(S1_TEXT);
+
+    check_refused(kb, &before, rel_kb_add_unannotated(kb, "s1", REL_NTS, 4, 4, "why", REL_NTS), REL_ERR_RANGE, "[4, 4)");
+    check_refused(kb, &before, rel_kb_add_unannotated(kb, "s1", REL_NTS, 0, len + 1, "why", REL_NTS), REL_ERR_RANGE,
+                  "s1");
+    /* 0x80 in "–" (bytes E2 80 93): a span may not end inside a character. */
+    check_refused(kb, &before, rel_kb_add_unannotated(kb, "s1", REL_NTS, 0, strchr(S1_TEXT, '\xE2') - S1_TEXT + 1,
+                                                      "why", REL_NTS), REL_ERR_RANGE, "splits");
+    check_refused(kb, &before, rel_kb_add_unannotated(kb, "s1", REL_NTS, 0, 4, "", REL_NTS), REL_ERR_ARG,
+                  "reason is empty");
+    check_refused(kb, &before, rel_kb_add_unannotated(kb, "nowhere", REL_NTS, 0, 4, "why", REL_NTS),
+                  REL_ERR_REFERENCE, "nowhere");
+    check_refused(kb, &before, rel_kb_add_unannotated(kb, "s", REL_NTS, 0, 4, "why", REL_NTS), REL_ERR_AMBIGUOUS,
+                  "several sources");
+    assert_int_equal(rel_kb_add_unannotated(NULL, "s1", REL_NTS, 0, 4, "why", REL_NTS), REL_ERR_ARG);
+    free(before.json);
+}
+
+static void test_builder__find_quote_in_a_source(void **state)
+{
+    rel_kb *kb = *state;
+    const rel_source *s1 = NULL;
+    rel_quote q = {"Iran", REL_NTS, NULL, 0, NULL, 0};
+    uint64_t start = 99, end = 99;
+
+    assert_int_equal(rel_kb_find_source(kb, "s1", REL_NTS, &s1), REL_OK);
+    assert_int_equal(rel_source_find_quote(s1, &q, &start, &end), REL_ERR_AMBIGUOUS);
+    assert_int_equal(start, 99);
+    q.prefix = "say ";
+    q.prefix_len = REL_NTS;
+    assert_int_equal(rel_source_find_quote(s1, &q, &start, &end), REL_OK);
+    assert_int_equal(end - start, 4);
+    assert_memory_equal(rel_source_text(s1, NULL) + start, "Iran", 4);
+    assert_memory_equal(rel_source_text(s1, NULL) + start - 4, "say ", 4);
+    q.exact = "Iraq";
+    assert_int_equal(rel_source_find_quote(s1, &q, &start, &end), REL_ERR_NOT_FOUND);
+    q.exact = "";
+    assert_int_equal(rel_source_find_quote(s1, &q, &start, &end), REL_ERR_ARG);
+    q.exact = "Ir\xC3\x28";
+    assert_int_equal(rel_source_find_quote(s1, &q, &start, &end), REL_ERR_UTF8);
+    assert_int_equal(rel_source_find_quote(NULL, &q, &start, &end), REL_ERR_ARG);
+    assert_int_equal(rel_source_find_quote(s1, NULL, &start, &end), REL_ERR_ARG);
+    assert_int_equal(rel_source_find_quote(s1, &q, NULL, &end), REL_ERR_ARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1736,6 +1847,11 @@ int main(void)
         cmocka_unit_test(test_builder__new_rejects_bad_options),
         cmocka_unit_test(test_builder__new_kb_is_empty),
         cmocka_unit_test(test_builder__null_handle_reads),
+        BUILT(test_builder__predicates_read_back),
+        BUILT(test_builder__predicate_refusals),
+        BUILT(test_builder__unannotated_read_back),
+        BUILT(test_builder__unannotated_refusals),
+        BUILT(test_builder__find_quote_in_a_source),
         BUILT(test_builder__source_metadata_read_back),
         BUILT(test_builder__source_revises_by_unique_prefix),
         BUILT(test_builder__find_source_by_id_and_prefix),

@@ -236,6 +236,68 @@ run --kb "$tmp/schema.json" summary
 check "--kb of JSON of the wrong shape fails" status_not_zero
 check "--kb of JSON of the wrong shape names the bad member" err_has_fixed "stat"
 
+# ---- comparing versions ---------------------------------------------------------
+
+run diff 000 002
+check "diff exits 0" status_is 0
+check "diff names both versions" out_has '^000_d477b4b9c20a8e87 -> 002_0300900bb6ce87ea: [0-9]+ differences$'
+check "diff finds the hedged nuclear claim" out_has '^hedged +claim +c-nuclear-cooperation: asserted by article -> reported by some-media-reports$'
+check "diff shows the changed words" out_has 'wording +"picked up" -> "improved"'
+check "diff tells a respelling" out_has '^respelled '
+check "diff quotes both sides" out_has '^    b: 002 \[[0-9]+, [0-9]+\) "Some media reports claim'
+
+run --json diff 000 002
+check "diff --json exits 0" status_is 0
+check "diff --json gives typed differences with evidence on both sides" py '
+kinds = {x["kind"] for x in d}
+assert {"added", "dropped", "reworded", "hedged", "reattributed"} <= kinds, kinds
+h = [x for x in d if x["kind"] == "hedged" and x["id"] == "c-nuclear-cooperation"][0]
+assert h["a"]["modality"] == "asserted" and h["b"]["modality"] == "reported", h
+assert h["a"]["evidence"][0]["source"].startswith("000") and h["b"]["evidence"][0]["source"].startswith("002")'
+
+run diff 000 000
+check "diff of a version with itself fails" status_not_zero
+check "diff of a version with itself says why" err_has 'itself'
+run diff 000 9
+check "diff with an unknown version fails" status_not_zero
+run diff 000
+check "diff with one version is a usage error" status_is 2
+
+run conflicts
+check "conflicts exits 0" status_is 0
+check "conflicts ends with a count" out_has '^[0-9]+ conflicts$'
+check "conflicts lists the change of stance on nuclear cooperation" out_has 'c-nuclear-cooperation: asserted by article -> reported by some-media-reports'
+run --json conflicts
+check "conflicts --json lists only contradictions and changes of stance" py '
+assert d and all(x["kind"] in ("contradicted", "hedged", "strengthened", "reattributed") for x in d)'
+
+run timeline
+check "timeline exits 0" status_is 0
+check "timeline reads early October 1980 honestly" out_has '^early October 1980 '
+check "timeline puts 1979 before early October 1980" \
+    awk '/^1979 /{a=NR} /^early October 1980 /{b=NR} END{exit !(a && b && a < b)}' "$tmp/out"
+check "timeline keeps undated events last" awk 'BEGIN{u=0} /^undated /{u=1; next} u{exit 1}' "$tmp/out"
+run --json timeline
+check "timeline --json is in time order with words kept" py '
+assert any(x.get("words") == "early October 1980" for x in d)
+assert d[-1]["when"] == "undated" or all(x["when"] != "undated" for x in d)'
+
+run claims --modality reported
+check "claims --modality filters" status_is 0
+check "claims --modality reported lists the CRS claim" out_has 'reported by congressional-research-service'
+check "claims --modality reported leaves out asserted-only claims" bash -c "! grep -q '^c-pledged-cooperation ' '$tmp/out'"
+run claims --source 001 --claimant "Academic circles"
+check "claims --source --claimant exits 0" status_is 0
+check "claims --claimant matches by name" out_has '001 presumed by academic-circles'
+check "claims --source leaves out claims the version does not state" bash -c "! grep -q 'c-nuclear-cooperation' '$tmp/out'"
+run claims --modality certain
+check "claims --modality with an unknown modality fails" status_not_zero
+check "claims --modality with an unknown modality names the choices" err_has 'asserted, reported'
+run claims --claimant nobody-at-all
+check "claims --claimant with an unknown claimant fails" status_not_zero
+run summary --modality reported
+check "a claims filter on another command is a usage error" status_is 2
+
 run --help
 check "--help exits 0" status_is 0
 check "--help prints the usage on stdout" out_has '^usage: relations'

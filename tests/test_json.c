@@ -1263,9 +1263,83 @@ static void test_json__save_to_an_unwritable_path(void **state)
     rel_kb_free(kb);
 }
 
+/* ---- predicates and unannotated passages -------------------------------- */
+
+static void test_json__predicates_and_unannotated_read_back(void **state)
+{
+    static const char doc[] = ERR_DOC_HEAD
+        "  \"predicates\": [{\"name\": \"dates_back\", \"functional\": true}, {\"name\": \"member_of\"}],\n"
+        "  \"unannotated\": [\n"
+        "    {\"source\": \"s1\", \"exact\": \"Iran\", \"suffix\": \" sent\", \"reason\": \"a name alone\"},\n"
+        "    {\"source\": \"s1\", \"start\": 16, \"end\": 28, \"text\": \"Iran\xE2\x80\x93Syria\", \"reason\": \"a pair\"}\n"
+        "  ]\n}";
+    const rel_evidence *span;
+    rel_error err;
+    rel_kb *kb, *again;
+    char *json, *json2;
+    size_t len, len2;
+
+    (void)state;
+    assert_int_equal(rel_kb_open_json_mem(&kb, doc, REL_NTS, NULL, &err), REL_OK);
+    assert_int_equal(rel_kb_predicate_count(kb), 2);
+    assert_int_equal(rel_kb_predicate_is_functional(kb, "dates_back", REL_NTS), 1);
+    assert_int_equal(rel_kb_predicate_is_functional(kb, "member_of", REL_NTS), 0);
+    assert_int_equal(rel_kb_unannotated_count(kb), 2);
+    span = rel_kb_unannotated_at(kb, 0);
+    assert_int_equal(rel_evidence_start(span), 0);
+    assert_int_equal(rel_evidence_end(span), 4);
+    assert_string_equal(rel_kb_unannotated_reason(kb, 1, NULL), "a pair");
+    json = helper_export(kb, &len);
+    assert_non_null(strstr(json, "\"predicates\": [\n    {\n      \"name\": \"dates_back\",\n      \"functional\": true"));
+    assert_non_null(strstr(json, "\"reason\": \"a name alone\""));
+    assert_int_equal(rel_kb_open_json_mem(&again, json, len, NULL, &err), REL_OK);
+    json2 = helper_export(again, &len2);
+    assert_int_equal(len, len2);
+    assert_memory_equal(json, json2, len);
+    free(json);
+    free(json2);
+    rel_kb_free(again);
+    rel_kb_free(kb);
+}
+
+static void test_json__predicate_errors(void **state)
+{
+    (void)state;
+    check_import_error(ERR_DOC_HEAD "  \"predicates\": [\n    {\"name\": \"x\", \"functional\": \"yes\"}\n  ]\n}",
+                       REL_ERR_SCHEMA, 6, 33, "predicates[0].functional: expected a boolean");
+    check_import_error(ERR_DOC_HEAD "  \"predicates\": [\n    {\"name\": \"x\"},\n    {\"name\": \"x\"}\n  ]\n}",
+                       REL_ERR_DUPLICATE, 7, 14, "predicates[1]: predicate \"x\" is already declared");
+    check_import_error(ERR_DOC_HEAD "  \"predicates\": [\n    {\"name\": \"X\"}\n  ]\n}", REL_ERR_SCHEMA, 6, 14,
+                       "predicates[0]: predicate \"X\" must be lower-case");
+    check_import_error(ERR_DOC_HEAD "  \"predicates\": [\n    {\"name\": \"x\", \"arity\": 1}\n  ]\n}", REL_ERR_SCHEMA, 6,
+                       28, "unknown member \"arity\"");
+}
+
+static void test_json__unannotated_errors(void **state)
+{
+    (void)state;
+    check_import_error(ERR_DOC_HEAD "  \"unannotated\": [\n    {\"source\": \"s1\", \"exact\": \"Iran\"}\n  ]\n}",
+                       REL_ERR_SCHEMA, 6, 5, "unannotated[0]: member \"reason\" is missing");
+    check_import_error(ERR_DOC_HEAD
+                       "  \"unannotated\": [\n    {\"source\": \"s1\", \"exact\": \"Iraq\", \"reason\": \"r\"}\n  ]\n}",
+                       REL_ERR_NOT_FOUND, 6, 31, "unannotated[0].exact: quote \"Iraq\" is not in source \"s1\"");
+    check_import_error(ERR_DOC_HEAD
+                       "  \"unannotated\": [\n    {\"source\": \"s1\", \"exact\": \"Iran\", \"reason\": \"r\"}\n  ]\n}",
+                       REL_ERR_AMBIGUOUS, 6, 31, "occurs more than once");
+    check_import_error(ERR_DOC_HEAD
+                       "  \"unannotated\": [\n    {\"source\": \"s9\", \"start\": 0, \"end\": 4, \"reason\": \"r\"}\n  ]\n}",
+                       REL_ERR_REFERENCE, 6, 16, "\"s9\" matches no single source");
+    check_import_error(ERR_DOC_HEAD
+                       "  \"unannotated\": [\n    {\"source\": \"s1\", \"start\": 0, \"end\": 99, \"reason\": \"r\"}\n  ]\n}",
+                       REL_ERR_RANGE, 6, 5, "unannotated[0]: span [0, 99)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json__predicates_and_unannotated_read_back),
+        cmocka_unit_test(test_json__predicate_errors),
+        cmocka_unit_test(test_json__unannotated_errors),
         cmocka_unit_test(test_json__builtin_round_trip),
         cmocka_unit_test(test_json__file_round_trip),
         cmocka_unit_test(test_json__annotation_file_gives_the_builtin),

@@ -61,6 +61,8 @@ static int open_kb(cli *c)
 
 static int run(cli *c, const char *cmd, int argc, char **argv)
 {
+    if ((c->claimant || c->modality || c->source) && strcmp(cmd, "claims") != 0)
+        return usage_error("--claimant, --modality and --source go with claims", NULL);
     if (strcmp(cmd, "time") == 0)
         return argc == 1 ? cmd_time(c, argv[0]) : usage_error("time takes one expression", NULL);
     if (open_kb(c))
@@ -91,8 +93,6 @@ static int run(cli *c, const char *cmd, int argc, char **argv)
         return cmd_events(c);
     if (strcmp(cmd, "claims") == 0)
         return cmd_claims(c);
-    if (c->claimant || c->modality || c->source)
-        return usage_error("--claimant, --modality and --source go with claims", NULL);
     if (strcmp(cmd, "conflicts") == 0)
         return cmd_conflicts(c);
     if (strcmp(cmd, "timeline") == 0)
