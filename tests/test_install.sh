@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Installs the build to a scratch prefix and uses it as a user would: builds
-# examples/embed.c by hand with pkg-config (shared, then static through
-# Requires.private), runs it and the installed relations tool, and checks
+# every installed example three ways (by hand with pkg-config, shared and
+# static through Requires.private, and as a CMake project with
+# find_package), runs them, runs the installed relations tool, and checks
 # that nothing installed points back into the build or source tree.
 #
 # Usage: test_install.sh BUILD_DIR SOURCE_DIR
@@ -124,41 +125,80 @@ if grep -q 'RELATIONS_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
     cc=${cc:-cc}
 fi
 
-# shellcheck disable=SC2086 # the pkg-config flags are meant to split
-if "$cc" "${sanitize[@]}" "$src/examples/embed.c" $flags -o "$tmp/embed" 2>"$tmp/cc.log"; then
-    passed=$((passed + 1))
-else
-    sed 's/^/  /' "$tmp/cc.log" >&2
-    stop "$cc embed.c \$(pkg-config --cflags --libs relations)"
-fi
+examples=(embed timeline compare)
+docdir=$prefix/share/doc/relations/examples
+for ex in "${examples[@]}"; do
+    check "examples/$ex.c is installed under share/doc" cmp -s "$src/examples/$ex.c" "$docdir/$ex.c"
+done
 
-status=0
-LD_LIBRARY_PATH=$libdir "$tmp/embed" >"$tmp/embed.out" 2>"$tmp/embed.err" || status=$?
-check "embed exits 0 (status $status)" test "$status" -eq 0
-check "embed writes nothing on stderr" test ! -s "$tmp/embed.err"
+# run NAME PROGRAM: runs an example (compare gets two versions), output in $tmp/NAME.out.
+run_example() {
+    local status=0 args=()
+    [ "$(basename "$2" | sed 's/_static$//; s/-.*//')" = compare ] && args=(000 002)
+    LD_LIBRARY_PATH=$libdir "$2" "${args[@]}" >"$tmp/$1.out" 2>"$tmp/$1.err" || status=$?
+    check "$1 exits 0 (status $status)" test "$status" -eq 0
+    check "$1 writes nothing on stderr" test ! -s "$tmp/$1.err"
+}
+
+# Way 1 and 2: by hand with pkg-config, shared and static (Requires.private
+# must bring in what the library itself needs).
+for ex in "${examples[@]}"; do
+    # shellcheck disable=SC2086 # the pkg-config flags are meant to split
+    if "$cc" "${sanitize[@]}" "$docdir/$ex.c" $flags -o "$tmp/$ex" 2>"$tmp/cc.log"; then
+        passed=$((passed + 1))
+        run_example "$ex" "$tmp/$ex"
+    else
+        sed 's/^/  /' "$tmp/cc.log" >&2
+        stop "$cc $ex.c \$(pkg-config --cflags --libs relations)"
+    fi
+    # shellcheck disable=SC2086
+    if "$cc" "${sanitize[@]}" "$docdir/$ex.c" ${static_flags/-lrelations/"$libdir/librelations.a"} \
+        -o "$tmp/$ex-static" 2>"$tmp/cc-static.log"; then
+        passed=$((passed + 1))
+        run_example "$ex-static" "$tmp/$ex-static"
+        check "$ex linked with librelations.a prints as the shared one" cmp -s "$tmp/$ex.out" "$tmp/$ex-static.out"
+    else
+        sed 's/^/  /' "$tmp/cc-static.log" >&2
+        failed=$((failed + 1))
+        echo "FAIL: $cc $ex.c with librelations.a and \$(pkg-config --static --libs relations)" >&2
+    fi
+done
+
 check "embed shows who states the nuclear claim in 002" \
     file_has "$tmp/embed.out" '^  in 002: reported by Some media reports$'
 check "embed quotes evidence" file_has "$tmp/embed.out" '^    ".+"$'
 check "embed quotes the nuclear claim from 002" \
     file_has "$tmp/embed.out" '^    "Some media reports claim this cooperation extends to nuclear cooperation"$'
+check "timeline reads early October 1980 honestly" file_has "$tmp/timeline.out" '^early October 1980 '
+check "compare shows the rewording of picked up to improved" \
+    file_has "$tmp/compare.out" '^    after:  "Diplomatic relations improved following'
 if command -v ldd >/dev/null; then
     check "embed loads the installed library" \
         file_has <(LD_LIBRARY_PATH=$libdir ldd "$tmp/embed") "librelations\\.so\\.$major => $libdir/"
 fi
 
-# Static: Requires.private must bring in what the library itself needs.
-# shellcheck disable=SC2086
-if "$cc" "${sanitize[@]}" "$src/examples/embed.c" ${static_flags/-lrelations/"$libdir/librelations.a"} \
-    -o "$tmp/embed-static" 2>"$tmp/cc-static.log"; then
+# Way 3: a CMake project with find_package(relations CONFIG).
+for f in "$libdir"/cmake/relations/*.cmake; do
+    check "$(basename "$f") does not point into the build tree" not_contains "$(cat "$f")" "$build"
+    check "$(basename "$f") does not point into the source tree" not_contains "$(cat "$f")" "$src"
+done
+if cmake -S "$src/tests/cmake-consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
+    -DEXAMPLES_DIR="$docdir" -DCMAKE_C_COMPILER="$cc" -DCMAKE_C_FLAGS="${sanitize[*]}" \
+    -DCMAKE_EXE_LINKER_FLAGS="${sanitize[*]}" >"$tmp/consumer.log" 2>&1 &&
+    cmake --build "$tmp/consumer" >>"$tmp/consumer.log" 2>&1; then
     passed=$((passed + 1))
-    status=0
-    "$tmp/embed-static" >"$tmp/embed-static.out" 2>&1 || status=$?
-    check "embed linked with librelations.a exits 0 (status $status)" test "$status" -eq 0
-    check "embed linked with librelations.a prints as the shared one" cmp -s "$tmp/embed.out" "$tmp/embed-static.out"
+    for ex in "${examples[@]}"; do
+        for kind in "" _static; do
+            run_example "cmake-$ex$kind" "$tmp/consumer/$ex$kind"
+            check "$ex$kind built by find_package prints as the pkg-config one" \
+                cmp -s "$tmp/$ex.out" "$tmp/cmake-$ex$kind.out"
+        done
+    done
+    check "the CMake build did not use the build tree" not_contains "$(cat "$tmp/consumer/CMakeCache.txt")" "$build/"
 else
-    sed 's/^/  /' "$tmp/cc-static.log" >&2
+    sed 's/^/  /' "$tmp/consumer.log" >&2
     failed=$((failed + 1))
-    echo "FAIL: $cc embed.c with librelations.a and \$(pkg-config --static --libs relations)" >&2
+    echo "FAIL: a CMake project with find_package(relations CONFIG)" >&2
 fi
 
 # ---- the installed tool -------------------------------------------------------------
