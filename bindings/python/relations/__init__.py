@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: MIT
+"""Python binding of librelations: entities, events and claims tied to the exact words of their sources.
+
+    >>> import relations
+    >>> with relations.KnowledgeBase.builtin() as kb:
+    ...     claim = kb.claims["c-nuclear-cooperation"]
+    ...     [(str(v.modality), v.claimant.id, v.source.short_id) for v in claim.versions]
+    [('asserted', 'article', '000'), ('reported', 'some-media-reports', '002')]
+
+The shared library is found through the ``RELATIONS_LIBRARY`` environment
+variable (its full path) or else the loader path (``librelations.so.0``).
+
+Everything taken from a :class:`KnowledgeBase` (sources, entities, events,
+claims) keeps it alive and raises :class:`ClosedError` once it is closed.
+Evidence is ``(source, start, end, text, byte_start, byte_end)`` with
+``start``/``end`` as Python ``str`` indices into ``source.text`` and
+``byte_start``/``byte_end`` as byte offsets into ``source.text_bytes``.
+Every failing call raises a :class:`RelationsError` carrying the library's
+status and message.
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Union
+
+from . import _ffi
+from ._diff import Change, Diff, DiffSide, Difference
+from ._enums import (BoundKind, DifferenceKind, EntityKind, Modality, NamedEnum, ObjectKind, Polarity, PredicateFlag,
+                     Relation, Role, Side, TimeMod, ValueKind)
+from ._errors import (ERRORS, AmbiguousError, ArgumentError, ClosedError, DuplicateError, EncodingError, FileError,
+                      InvalidReferenceError, LimitError, MismatchError, NoMemoryError, NotFoundError, ParseError,
+                      RangeError, RelationsError, SchemaError, Status, status_str)
+from ._errors import check as _check
+from ._kb import Collection, KnowledgeBase
+from ._objects import (Alias, Claim, ClaimRelation, ClaimVersion, Entity, Event, Evidence, Literal, Participant,
+                       Quantity, Source, Value)
+from ._time import Bounds, DateBounds, Time, date_from_day, day_from_date, day_to_date
+
+#: The version of this binding (it follows the C library's).
+__version__ = "0.1.0"
+#: The version of the loaded C library, "MAJOR.MINOR.PATCH".
+library_version: str = _ffi.VERSION_STRING
+#: The version number of the loaded C library, MAJOR * 1000000 + MINOR * 1000 + PATCH.
+library_version_number: int = _ffi.VERSION_NUMBER
+#: Where the C library was loaded from.
+library_path: str = _ffi.LIBRARY_PATH
+
+
+def normalise(text: Union[str, bytes]) -> str:
+    """``rel_text_normalise()``: the form names are matched in (NFC, case-folded, dashes and apostrophes unified).
+
+    >>> normalise("Iran–Iraq War") == normalise("iran-iraq war")
+    True
+    """
+    raw = _ffi.text_in(text)
+    n = ctypes.c_size_t(0)
+    st = _ffi.lib.rel_text_normalise(raw, len(raw), None, 0, ctypes.byref(n))
+    if st not in (Status.OK, Status.ERR_RANGE):
+        _check(st)
+    buf = ctypes.create_string_buffer(n.value + 1)
+    _check(_ffi.lib.rel_text_normalise(raw, len(raw), buf, len(buf), ctypes.byref(n)))
+    return buf.raw[:n.value].decode("utf-8")
+
+
+__all__ = [
+    # knowledge base and its objects
+    "KnowledgeBase", "Collection", "Source", "Entity", "Event", "Claim", "Evidence", "Alias", "Participant",
+    "ClaimVersion", "ClaimRelation", "Literal", "Quantity", "Value",
+    # differences
+    "Diff", "Difference", "DiffSide", "Change",
+    # time
+    "Time", "Bounds", "DateBounds", "day_from_date", "date_from_day", "day_to_date",
+    # enumerations
+    "NamedEnum", "ObjectKind", "EntityKind", "Role", "ValueKind", "Modality", "Polarity", "Relation",
+    "DifferenceKind", "Side", "TimeMod", "BoundKind", "PredicateFlag",
+    # errors
+    "Status", "status_str", "RelationsError", "ArgumentError", "NoMemoryError", "NotFoundError", "FileError",
+    "ParseError", "EncodingError", "RangeError", "DuplicateError", "InvalidReferenceError", "SchemaError",
+    "AmbiguousError", "MismatchError", "LimitError", "ClosedError", "ERRORS",
+    # functions and versions
+    "normalise", "library_version", "library_version_number", "library_path", "__version__",
+]
