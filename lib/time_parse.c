@@ -95,35 +95,40 @@ static rel_status parse_y_year(cursor *c, rel_time__date *d)
     return REL_OK;
 }
 
+/* A two-digit clock field (hour, minute, second, zone) no greater than max. */
+static rel_status clock_field(cursor *c, int max, const char *expected, const char *out_of_range, int *out)
+{
+    size_t at = c->pos;
+    int v = two_digits(c);
+
+    if (v < 0)
+        return syntax_at(c, c->pos, expected);
+    if (v > max)
+        return fail_at(c, REL_ERR_RANGE, at, out_of_range);
+    *out = v;
+    return REL_OK;
+}
+
 static rel_status parse_time_of_day(cursor *c, rel_time__date *d)
 {
-    size_t at;
+    rel_status st;
     int v;
 
     c->pos++; /* T */
-    at = c->pos;
-    if ((v = two_digits(c)) < 0)
-        return syntax_at(c, c->pos, "expected the hour (hh)");
-    if (v > 23)
-        return fail_at(c, REL_ERR_RANGE, at, "hour out of range");
+    if ((st = clock_field(c, 23, "expected the hour (hh)", "hour out of range", &v)) != REL_OK)
+        return st;
     d->hour = v;
     if (peek(c, 0) != ':')
         return syntax_at(c, c->pos, "expected ':' after the hour");
     c->pos++;
-    at = c->pos;
-    if ((v = two_digits(c)) < 0)
-        return syntax_at(c, c->pos, "expected the minute (mm)");
-    if (v > 59)
-        return fail_at(c, REL_ERR_RANGE, at, "minute out of range");
+    if ((st = clock_field(c, 59, "expected the minute (mm)", "minute out of range", &v)) != REL_OK)
+        return st;
     d->minute = v;
     if (peek(c, 0) != ':')
         return syntax_at(c, c->pos, "expected ':' after the minute");
     c->pos++;
-    at = c->pos;
-    if ((v = two_digits(c)) < 0)
-        return syntax_at(c, c->pos, "expected the second (ss)");
-    if (v > 59)
-        return fail_at(c, REL_ERR_RANGE, at, "second out of range");
+    if ((st = clock_field(c, 59, "expected the second (ss)", "second out of range", &v)) != REL_OK)
+        return st;
     d->second = v;
     d->has_time = 1;
 
@@ -133,20 +138,14 @@ static rel_status parse_time_of_day(cursor *c, rel_time__date *d)
     } else if (peek(c, 0) == '+' || peek(c, 0) == '-') {
         d->zone_sign = peek(c, 0);
         c->pos++;
-        at = c->pos;
-        if ((v = two_digits(c)) < 0)
-            return syntax_at(c, c->pos, "expected the zone's hours (hh)");
-        if (v > 23)
-            return fail_at(c, REL_ERR_RANGE, at, "zone hours out of range");
+        if ((st = clock_field(c, 23, "expected the zone's hours (hh)", "zone hours out of range", &v)) != REL_OK)
+            return st;
         d->zone = REL_TIME__ZONE_HOURS;
         d->zone_hours = v;
         if (peek(c, 0) == ':') {
             c->pos++;
-            at = c->pos;
-            if ((v = two_digits(c)) < 0)
-                return syntax_at(c, c->pos, "expected the zone's minutes (mm)");
-            if (v > 59)
-                return fail_at(c, REL_ERR_RANGE, at, "zone minutes out of range");
+            if ((st = clock_field(c, 59, "expected the zone's minutes (mm)", "zone minutes out of range", &v)) != REL_OK)
+                return st;
             d->zone = REL_TIME__ZONE_MINUTES;
             d->zone_mins = v;
         }
