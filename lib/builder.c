@@ -158,6 +158,30 @@ static void commit_object(rel_kb *kb, rel_ptr_list *list, void *obj, const rel_s
     rel__map_put(&kb->ids, id->ptr, id->len, obj, kind);
 }
 
+/* ---- specs ---- */
+
+rel_status rel_source_spec_init(rel_source_spec *spec, uint32_t version)
+{
+    static const rel_source_spec empty = REL_SOURCE_SPEC_INIT;
+
+    if (!spec || version == 0 || version > REL_SOURCE_SPEC_VERSION)
+        return REL_ERR_ARG;
+    *spec = empty;
+    spec->version = version;
+    return REL_OK;
+}
+
+rel_status rel_claim_spec_init(rel_claim_spec *spec, uint32_t version)
+{
+    static const rel_claim_spec empty = REL_CLAIM_SPEC_INIT;
+
+    if (!spec || version == 0 || version > REL_CLAIM_SPEC_VERSION)
+        return REL_ERR_ARG;
+    *spec = empty;
+    spec->version = version;
+    return REL_OK;
+}
+
 /* ---- sources ---- */
 
 rel_status rel_kb_add_source(rel_kb *kb, const rel_source_spec *spec)

@@ -1838,12 +1838,47 @@ static void test_builder__find_quote_in_a_source(void **state)
     assert_int_equal(rel_source_find_quote(s1, &q, NULL, &end), REL_ERR_ARG);
 }
 
+static void test_builder__spec_init_functions_match_the_macros(void **state)
+{
+    static const rel_source_spec source_macro = REL_SOURCE_SPEC_INIT;
+    static const rel_claim_spec claim_macro = REL_CLAIM_SPEC_INIT;
+    rel_source_spec source;
+    rel_claim_spec claim;
+
+    (void)state;
+    memset(&source, 0x5A, sizeof(source));
+    memset(&claim, 0x5A, sizeof(claim));
+    assert_int_equal(rel_source_spec_init(&source, REL_SOURCE_SPEC_VERSION), REL_OK);
+    assert_int_equal(rel_claim_spec_init(&claim, REL_CLAIM_SPEC_VERSION), REL_OK);
+    /* Field by field: padding bytes are not part of the contract. */
+    assert_int_equal(source.version, source_macro.version);
+    assert_null(source.id);
+    assert_null(source.text);
+    assert_null(source.revises);
+    assert_int_equal(source.revises_len, 0);
+    assert_int_equal(claim.version, claim_macro.version);
+    assert_null(claim.id);
+    assert_int_equal(claim.subject.kind, REL_VALUE_NONE);
+    assert_null(claim.subject.str);
+    assert_int_equal(claim.object.kind, REL_VALUE_NONE);
+    assert_true(claim.object.number == 0.0);
+    assert_null(claim.claimant);
+    assert_int_equal(claim.modality, REL_MODALITY_NONE);
+    assert_int_equal(claim.polarity, REL_POLARITY_POSITIVE);
+    assert_int_equal(rel_source_spec_init(NULL, REL_SOURCE_SPEC_VERSION), REL_ERR_ARG);
+    assert_int_equal(rel_source_spec_init(&source, 0), REL_ERR_ARG);
+    assert_int_equal(rel_source_spec_init(&source, REL_SOURCE_SPEC_VERSION + 1), REL_ERR_ARG);
+    assert_int_equal(rel_claim_spec_init(NULL, REL_CLAIM_SPEC_VERSION), REL_ERR_ARG);
+    assert_int_equal(rel_claim_spec_init(&claim, REL_CLAIM_SPEC_VERSION + 1), REL_ERR_ARG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builder__version_matches_header),
         cmocka_unit_test(test_builder__status_str_names_every_code),
         cmocka_unit_test(test_builder__options_init),
+        cmocka_unit_test(test_builder__spec_init_functions_match_the_macros),
         cmocka_unit_test(test_builder__new_rejects_bad_options),
         cmocka_unit_test(test_builder__new_kb_is_empty),
         cmocka_unit_test(test_builder__null_handle_reads),

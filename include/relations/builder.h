@@ -70,6 +70,17 @@ typedef struct rel_source_spec {
                               NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0}
 
 /**
+ * @brief Initialises a source spec: every field absent, the version set.
+ *
+ * The function form of #REL_SOURCE_SPEC_INIT, for callers that cannot use
+ * a C initialiser (Python, Rust).
+ * @param[out] spec    The spec.
+ * @param[in]  version #REL_SOURCE_SPEC_VERSION.
+ * @return #REL_OK; #REL_ERR_ARG if @p spec is NULL or @p version is not one this library knows.
+ */
+REL_API rel_status rel_source_spec_init(rel_source_spec *spec, uint32_t version);
+
+/**
  * A claim's subject or object, to add.
  *
  * Which fields count depends on rel_value_spec::kind:
@@ -112,6 +123,17 @@ typedef struct rel_claim_spec {
 /** Static initialiser for #rel_claim_spec: everything empty. */
 #define REL_CLAIM_SPEC_INIT {REL_CLAIM_SPEC_VERSION, NULL, 0, {0, NULL, 0, NULL, 0, 0.0}, NULL, 0, \
                              {0, NULL, 0, NULL, 0, 0.0}, NULL, 0, 0, 0}
+
+/**
+ * @brief Initialises a claim spec: every field empty, the version set.
+ *
+ * The function form of #REL_CLAIM_SPEC_INIT, for callers that cannot use a
+ * C initialiser (Python, Rust).
+ * @param[out] spec    The spec.
+ * @param[in]  version #REL_CLAIM_SPEC_VERSION.
+ * @return #REL_OK; #REL_ERR_ARG if @p spec is NULL or @p version is not one this library knows.
+ */
+REL_API rel_status rel_claim_spec_init(rel_claim_spec *spec, uint32_t version);
 
 /**
  * @brief Adds a source.

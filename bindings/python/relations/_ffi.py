@@ -259,6 +259,8 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "rel_relation_from_name": (status, [c_char_p, c_size_t, i32_p]),
     # kb.h
     "rel_kb_options_init": (status, [POINTER(rel_kb_options), c_uint32]),
+    "rel_source_spec_init": (status, [POINTER(rel_source_spec), c_uint32]),
+    "rel_claim_spec_init": (status, [POINTER(rel_claim_spec), c_uint32]),
     "rel_kb_new": (status, [POINTER(KbP), POINTER(rel_kb_options)]),
     "rel_kb_open_builtin": (status, [POINTER(KbP), POINTER(rel_kb_options), POINTER(rel_error)]),
     "rel_kb_free": (None, [KbP]),

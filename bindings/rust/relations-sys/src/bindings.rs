@@ -2292,6 +2292,16 @@ fn bindgen_test_layout_rel_source_spec() {
     }
     test_field_revises_len();
 }
+extern "C" {
+    #[doc = " @brief Initialises a source spec: every field absent, the version set."]
+    #[doc = ""]
+    #[doc = " The function form of #REL_SOURCE_SPEC_INIT, for callers that cannot use"]
+    #[doc = " a C initialiser (Python, Rust)."]
+    #[doc = " @param[out] spec    The spec."]
+    #[doc = " @param[in]  version #REL_SOURCE_SPEC_VERSION."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG if @p spec is NULL or @p version is not one this library knows."]
+    pub fn rel_source_spec_init(spec: *mut rel_source_spec, version: u32) -> rel_status;
+}
 #[doc = " A claim's subject or object, to add."]
 #[doc = ""]
 #[doc = " Which fields count depends on rel_value_spec::kind:"]
@@ -2660,6 +2670,16 @@ fn bindgen_test_layout_rel_claim_spec() {
         );
     }
     test_field_polarity();
+}
+extern "C" {
+    #[doc = " @brief Initialises a claim spec: every field empty, the version set."]
+    #[doc = ""]
+    #[doc = " The function form of #REL_CLAIM_SPEC_INIT, for callers that cannot use a"]
+    #[doc = " C initialiser (Python, Rust)."]
+    #[doc = " @param[out] spec    The spec."]
+    #[doc = " @param[in]  version #REL_CLAIM_SPEC_VERSION."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG if @p spec is NULL or @p version is not one this library knows."]
+    pub fn rel_claim_spec_init(spec: *mut rel_claim_spec, version: u32) -> rel_status;
 }
 extern "C" {
     #[doc = " @brief Adds a source."]
