@@ -78,6 +78,17 @@ else
     stop "cmake --install $build --prefix $prefix"
 fi
 
+# A packager's staged install: DESTDIR prefixes every path, the prefix stays what it says.
+if DESTDIR=$tmp/stage cmake --install "$build" --prefix /opt/relations >"$tmp/stage.log" 2>&1; then
+    check "DESTDIR stages the headers under DESTDIR/prefix" test -f "$tmp/stage/opt/relations/include/relations.h"
+    check "DESTDIR stages the relations tool under DESTDIR/prefix" test -x "$tmp/stage/opt/relations/bin/relations"
+    check "DESTDIR writes nothing into the prefix itself" test ! -e /opt/relations/include/relations.h
+else
+    sed 's/^/  /' "$tmp/stage.log" >&2
+    failed=$((failed + 1))
+    echo "FAIL: DESTDIR=... cmake --install" >&2
+fi
+
 pc=$(find "$prefix" -name relations.pc -path '*/pkgconfig/*' | head -n 1)
 [ -n "$pc" ] || stop "no pkgconfig/relations.pc under $prefix"
 pcdir=$(dirname "$pc")
