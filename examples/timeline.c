@@ -55,7 +55,7 @@ int main(void)
         /* The honest reading of the date; the words of the source come with it. */
         if (t)
             rel_time_describe(t, when, sizeof(when), NULL);
-        printf("%-30s %-22s %s", when, rel_event_type(events[i], NULL), rel_event_id(events[i], NULL));
+        printf("%-24s %-44s %s", rel_event_type(events[i], NULL), rel_event_id(events[i], NULL), when);
         if (rel_event_time_text(events[i], NULL))
             printf("  (\"%s\")", rel_event_time_text(events[i], NULL));
         printf("\n");

@@ -180,7 +180,7 @@ check "embed shows who states the nuclear claim in 002" \
 check "embed quotes evidence" file_has "$tmp/embed.out" '^    ".+"$'
 check "embed quotes the nuclear claim from 002" \
     file_has "$tmp/embed.out" '^    "Some media reports claim this cooperation extends to nuclear cooperation"$'
-check "timeline reads early October 1980 honestly" file_has "$tmp/timeline.out" '^early October 1980 '
+check "timeline reads early October 1980 honestly" file_has "$tmp/timeline.out" ' early October 1980  \("early October 1980"\)$'
 check "compare shows the rewording of picked up to improved" \
     file_has "$tmp/compare.out" '^    after:  "Diplomatic relations improved following'
 if command -v ldd >/dev/null; then

@@ -49,6 +49,8 @@ void print_evidence(const rel_evidence *ev, const char *indent);
 void print_value(const rel_value *v);
 void json_value(cli *c, const rel_value *v);
 void describe_time(const rel_time *t, char *buf, size_t cap);
+/* Prints s left-aligned in a column of `width` characters. */
+void print_padded(const char *s, int width);
 int fail_status(rel_status st, const char *what, const char *detail);
 
 #endif

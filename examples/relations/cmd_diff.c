@@ -138,6 +138,9 @@ int cmd_diff(cli *c, const char *a_id, const char *b_id)
 
     if (find_source(c, a_id, &a) || find_source(c, b_id, &b))
         return 1;
+    if (a == b)
+        return fail_status(REL_ERR_ARG, "diff", "a version compared with itself; 'relations conflicts' shows the "
+                                                "contradictions inside one");
     if (rel_diff_sources(&diff, c->kb, a, b, &err) != REL_OK)
         return fail_status(err.status, "diff", err.message);
     if (c->json) {
@@ -275,8 +278,8 @@ int cmd_timeline(cli *c)
             json_close_map(c);
             continue;
         }
-        printf("%-32s %-22s %s", rel_event_time(ev) ? reading : "undated", rel_event_type(ev, NULL),
-               rel_event_id(ev, NULL));
+        print_padded(rel_event_time(ev) ? reading : "undated", 32);
+        printf(" %-22s %s", rel_event_type(ev, NULL), rel_event_id(ev, NULL));
         for (j = 0; j < rel_event_participant_count(ev); j++)
             printf("%s%s", j ? ", " : "  (", rel_entity_name(rel_event_participant_entity(ev, j), NULL));
         printf("%s\n", j ? ")" : "");

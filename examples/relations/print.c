@@ -139,3 +139,14 @@ int fail_status(rel_status st, const char *what, const char *detail)
             detail ? detail : "");
     return 1;
 }
+
+void print_padded(const char *s, int width)
+{
+    int chars = 0;
+    const char *p;
+
+    /* Columns count characters, not bytes: "1971–1972" is nine wide. */
+    for (p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    printf("%s%*s", s, width > chars ? width - chars : 0, "");
+}
