@@ -53,7 +53,7 @@ typedef struct reader {
 enum { KEY_NONE = -1, KEY_FORMAT = SEC_COUNT };
 
 /* Where the token yajl just reported starts in the whole input. */
-static uint64_t token_start(const reader *r, const unsigned char *buf, size_t len)
+static uint64_t token_start(const reader *r, const unsigned char *buf)
 {
     size_t end = yajl_get_bytes_consumed(r->parser);
 
@@ -66,7 +66,6 @@ static uint64_t token_start(const reader *r, const unsigned char *buf, size_t le
             i--;
         return r->chunk_base + i;
     }
-    (void)len;
     return r->chunk_base + end;
 }
 
@@ -216,7 +215,7 @@ static jt_node *new_node(reader *r, int type, uint64_t offset)
 
 static int scalar(reader *r, int type, const unsigned char *buf, size_t len, int boolean)
 {
-    uint64_t at = token_start(r, buf, len);
+    uint64_t at = token_start(r, buf);
     jt_node *n;
 
     if (r->depth == 1 && r->top_key == KEY_FORMAT) {
@@ -327,7 +326,7 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t len)
     int i;
 
     if (r->depth == 1) {
-        uint64_t at = token_start(r, key, len);
+        uint64_t at = token_start(r, key);
         char msg[160];
         for (i = 0; i < SEC_COUNT; i++)
             if (strlen(rel_json__section_names[i]) == len && memcmp(rel_json__section_names[i], key, len) == 0)
