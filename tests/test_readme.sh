@@ -40,6 +40,7 @@ export PKG_CONFIG_PATH=$pcdir LD_LIBRARY_PATH=$libdir
 cc=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
 sanitize=()
 grep -q 'RELATIONS_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" && sanitize=(-fsanitize=address,undefined)
+grep -q 'RELATIONS_TSAN:BOOL=ON' "$build/CMakeCache.txt" && sanitize=(-fsanitize=thread)
 
 # ---- C with pkg-config --------------------------------------------------------------
 mkdir -p "$tmp/c"
