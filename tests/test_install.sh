@@ -134,6 +134,8 @@ if grep -q 'RELATIONS_SANITIZE:BOOL=ON' "$build/CMakeCache.txt"; then
     sanitize=("-fsanitize=address,undefined")
 elif grep -q 'RELATIONS_TSAN:BOOL=ON' "$build/CMakeCache.txt"; then
     sanitize=("-fsanitize=thread")
+elif grep -q 'RELATIONS_COVERAGE:BOOL=ON' "$build/CMakeCache.txt"; then
+    sanitize=("--coverage")
 fi
 if [ ${#sanitize[@]} -gt 0 ]; then
     cc=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")

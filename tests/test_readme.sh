@@ -41,6 +41,7 @@ cc=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt")
 sanitize=()
 grep -q 'RELATIONS_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" && sanitize=(-fsanitize=address,undefined)
 grep -q 'RELATIONS_TSAN:BOOL=ON' "$build/CMakeCache.txt" && sanitize=(-fsanitize=thread)
+grep -q 'RELATIONS_COVERAGE:BOOL=ON' "$build/CMakeCache.txt" && sanitize=(--coverage)
 
 # ---- C with pkg-config --------------------------------------------------------------
 mkdir -p "$tmp/c"
