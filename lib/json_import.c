@@ -45,6 +45,7 @@ typedef struct reader {
     jt_node record;             /* the record being built */
     jt_node *stack[MAX_DEPTH];  /* its open containers */
     int sp;
+    uint64_t end;               /* just past the top-level value, once it is closed */
     deferred *later;
     size_t later_count;
     size_t later_cap;
@@ -288,7 +289,8 @@ static int open_container(reader *r, int type)
 
 static int close_container(reader *r)
 {
-    r->depth--;
+    if (--r->depth == 0)
+        r->end = r->chunk_base + yajl_get_bytes_consumed(r->parser);
     if (r->depth == 1 && r->section >= 0) {
         r->done[r->section] = earlier_done(r, r->section) && !r->later_count;
         r->section = -1;
@@ -392,6 +394,21 @@ static rel_status syntax_error(reader *r, const unsigned char *text, size_t len,
     return st;
 }
 
+/*
+ * yajl takes an unterminated string after the top-level value for a token
+ * yet to come, and lets the parse end without a word: anything but white
+ * space after the value is garbage.
+ */
+static rel_status check_trailing(reader *r, const char *json, size_t len)
+{
+    size_t i;
+
+    for (i = (size_t)r->end; i < len; i++)
+        if (json[i] != ' ' && json[i] != '\t' && json[i] != '\n' && json[i] != '\r')
+            return rel__error_at(r->ctx.err, REL_ERR_SYNTAX, i, "malformed JSON: parse error: trailing garbage");
+    return REL_OK;
+}
+
 static rel_status import(rel_kb *kb, const char *json, size_t len, const char *base_dir, rel_error *err)
 {
     rel_yajl_alloc ya = {&kb->alloc, 0};
@@ -424,7 +441,7 @@ static rel_status import(rel_kb *kb, const char *json, size_t len, const char *b
         st = r.status;
     else if (ys != yajl_status_ok)
         st = syntax_error(&r, r.chunk, len, at_end);
-    else if ((st = add_deferred(&r)) == REL_OK)
+    else if ((st = check_trailing(&r, json, len)) == REL_OK && (st = add_deferred(&r)) == REL_OK)
         st = rel_json__add_relations(&r.ctx);
     reader_free(&r);
     return st;
@@ -450,6 +467,8 @@ static rel_status open_json(rel_kb **out, const char *json, size_t len, const re
         rel_kb_free(kb);
         return st;
     }
+    /* A claim kept for later left the error of its first try: success clears it. */
+    rel__error_clear(err);
     *out = kb;
     return REL_OK;
 }

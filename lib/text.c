@@ -88,26 +88,73 @@ static size_t collapse_spaces(char *s, size_t len)
     return w;
 }
 
+/* Bytes of the control character at s[i] (valid UTF-8) that UTF8PROC_STRIPCC
+ * removes rather than turns into a space, or 0. */
+static size_t stripped_control(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i], next = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+
+    if ((c < 0x20 && (c < 0x09 || c > 0x0D)) || c == 0x7F)
+        return 1;
+    return c == 0xC2 && next >= 0x80 && next <= 0x9F && next != 0x85 ? 2 : 0; /* C1, but NEL */
+}
+
+/*
+ * utf8proc removes control characters only after it has put combining marks
+ * in canonical order, so one between two marks would leave them out of order
+ * and uncomposed ("e\u0301\u0003\u0323" would not come out in NFC, and
+ * would change when normalised again). This removes them first: *copy is
+ * NULL if there are none, else a copy without them, and *len its length.
+ */
+static rel_status strip_controls(const rel_allocator *a, const char *s, size_t *len, char **copy)
+{
+    size_t i = 0, w = 0, n;
+
+    *copy = NULL;
+    while (i < *len && !stripped_control(s, *len, i))
+        i++;
+    if (i == *len)
+        return REL_OK;
+    if (!(*copy = rel__malloc(a, *len)))
+        return REL_ERR_NOMEM;
+    for (i = 0; i < *len; i += n ? n : 1) {
+        n = stripped_control(s, *len, i);
+        if (n == 0)
+            (*copy)[w++] = s[i];
+    }
+    *len = w;
+    return REL_OK;
+}
+
 rel_status rel__normalise(const rel_allocator *a, const char *s, size_t len, char **out, size_t *out_len)
 {
-    const utf8proc_uint8_t *in = (const utf8proc_uint8_t *)s;
+    const utf8proc_uint8_t *in;
     utf8proc_int32_t *buf;
     utf8proc_ssize_t n;
+    char *stripped;
 
     *out = NULL;
     if (!rel__utf8_valid(s, len) || len > (size_t)PTRDIFF_MAX / 8)
         return REL_ERR_UTF8;
+    if (strip_controls(a, s, &len, &stripped) != REL_OK)
+        return REL_ERR_NOMEM;
+    in = (const utf8proc_uint8_t *)(stripped ? stripped : s);
     n = utf8proc_decompose_custom(in, (utf8proc_ssize_t)len, NULL, 0, NORMALISE, fold_dashes_and_separators, NULL);
-    if (n < 0)
+    if (n < 0) {
+        rel__free(a, stripped);
         return n == UTF8PROC_ERROR_NOMEM ? REL_ERR_NOMEM : REL_ERR_UTF8;
+    }
     /* utf8proc_reencode() writes the UTF-8 result into the same buffer,
      * and needs one spare slot for its terminator. */
     buf = rel__realloc_array(a, NULL, (size_t)n + 1, sizeof(*buf));
-    if (!buf)
+    if (!buf) {
+        rel__free(a, stripped);
         return REL_ERR_NOMEM;
+    }
     n = utf8proc_decompose_custom(in, (utf8proc_ssize_t)len, buf, n, NORMALISE, fold_dashes_and_separators, NULL);
     if (n >= 0)
         n = utf8proc_reencode(buf, n, NORMALISE);
+    rel__free(a, stripped);
     if (n < 0) {
         rel__free(a, buf);
         return REL_ERR_UTF8;

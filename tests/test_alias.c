@@ -378,6 +378,29 @@ static void test_alias__normalise_removes_control_characters(void **state)
     assert_string_equal(normalise("\x1B[0mIran", REL_NTS), "[0miran");
 }
 
+/* Found by fuzz_normalise: a control character between two combining marks
+ * kept them out of canonical order and uncomposed, so the result was not
+ * NFC, did not match the same text without the control, and changed when
+ * normalised again. */
+static void test_alias__control_between_combining_marks(void **state)
+{
+    /* e, U+0323 (dot below), U+0301 (acute) in NFC: U+1EB9 U+0301. */
+    static const char nfc[] = "\xE1\xBA\xB9\xCC\x81";
+    char once[32];
+
+    (void)state;
+    assert_string_equal(normalise("e\xCC\xA3\xCC\x81", REL_NTS), nfc);
+    assert_string_equal(normalise("e\xCC\x81\xCC\xA3", REL_NTS), nfc);
+    assert_string_equal(normalise("e\xCC\x81\x03\xCC\xA3", REL_NTS), nfc);          /* a C0 control */
+    assert_string_equal(normalise("E\xCC\x81\xC2\x9B\xCC\xA3", REL_NTS), nfc);      /* a C1 control */
+    assert_string_equal(normalise("\xCC\x83\x03\xCC\xAC", REL_NTS), "\xCC\xAC\xCC\x83"); /* marks alone */
+    /* Normalising the result again changes nothing. */
+    snprintf(once, sizeof(once), "%s", normalise("e\xCC\x81\x7F\xCC\xA3", REL_NTS));
+    assert_string_equal(normalise(once, REL_NTS), once);
+    /* Controls that become spaces still separate. */
+    assert_string_equal(normalise("e\xCC\x81\t\xCC\xA3", REL_NTS), "\xC3\xA9 \xCC\xA3");
+}
+
 static void test_alias__normalise_explicit_length(void **state)
 {
     (void)state;
@@ -605,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_alias__normalise_apostrophes),
         cmocka_unit_test(test_alias__normalise_white_space),
         cmocka_unit_test(test_alias__normalise_removes_control_characters),
+        cmocka_unit_test(test_alias__control_between_combining_marks),
         cmocka_unit_test(test_alias__normalise_explicit_length),
         cmocka_unit_test(test_alias__normalise_length_query),
         cmocka_unit_test(test_alias__normalise_truncation_keeps_characters_whole),

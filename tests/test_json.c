@@ -693,6 +693,24 @@ static void test_json__success_clears_the_error(void **state)
     rel_kb_free(kb);
 }
 
+/* Found by fuzz_json: a claim about a claim further down is tried again at
+ * the end, and the error of its first try stayed in the record. */
+static void test_json__success_after_a_retried_claim_clears_the_error(void **state)
+{
+    rel_kb *kb = NULL;
+    rel_error err;
+
+    (void)state;
+    memset(&err, 0x5A, sizeof(err));
+    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, NULL, &err), REL_OK);
+    assert_non_null(kb);
+    assert_int_equal(err.status, REL_OK);
+    assert_int_equal(err.line, 0);
+    assert_int_equal(err.offset, 0);
+    assert_string_equal(err.message, "");
+    rel_kb_free(kb);
+}
+
 /* ---- malformed JSON ----------------------------------------------------- */
 
 static void test_json__missing_closing_brace(void **state)
@@ -724,6 +742,17 @@ static void test_json__trailing_garbage(void **state)
 {
     (void)state;
     check_import_error("{}\n x", REL_ERR_SYNTAX, 2, 3, "trailing garbage");
+}
+
+/* Found by fuzz_json: yajl took an unterminated string after the document
+ * for a token yet to come, and the import succeeded. */
+static void test_json__trailing_unterminated_string(void **state)
+{
+    (void)state;
+    check_import_error("{}\n \"x", REL_ERR_SYNTAX, 2, 2, "trailing garbage");
+    check_import_error("{\"format\": \"relations-kb/1\"}\"", REL_ERR_SYNTAX, 1, 29, "trailing garbage");
+    check_import_error("{\"sources\": [{\"id\": \"s\", \"text\": \"x\"}]}  \"prev\\u0000", REL_ERR_SYNTAX, 1, 42,
+                       "trailing garbage");
 }
 
 static void test_json__invalid_utf8_in_a_string(void **state)
@@ -932,6 +961,21 @@ static void test_json__relation_to_a_claim_that_never_appears(void **state)
                                        "     \"relations\": [{\"type\": \"supports\", \"claim\": \"c_gone\"}]}\n"
                                        "  ]\n}",
                        REL_ERR_REFERENCE, 11, 50, "claims[0].relations[]: related claim \"c_gone\" does not exist");
+}
+
+/* Found by fuzz_json: the target of a relation was read up to its first NUL,
+ * so "c0\u0000junk" was taken for "c0" and the document imported. */
+static void test_json__relation_target_with_a_nul(void **state)
+{
+    (void)state;
+    check_import_error(ERR_DOC_PARTIES "  \"claims\": [\n"
+                                       "    {\"id\": \"c0\", \"subject\": {\"entity\": \"iran\"}, \"predicate\": \"p\",\n"
+                                       "     \"claimant\": \"iran\", \"modality\": \"asserted\"},\n"
+                                       "    {\"id\": \"c\", \"subject\": {\"entity\": \"iran\"}, \"predicate\": \"p\",\n"
+                                       "     \"claimant\": \"iran\", \"modality\": \"asserted\",\n"
+                                       "     \"relations\": [{\"type\": \"supports\", \"claim\": \"c0\\u0000junk\"}]}\n"
+                                       "  ]\n}",
+                       REL_ERR_UTF8, 13, 50, "claims[1].relations[]: related claim is not valid UTF-8 or contains a NUL");
 }
 
 static void test_json__claim_about_a_claim_that_never_appears(void **state)
@@ -1356,10 +1400,12 @@ int main(void)
         cmocka_unit_test(test_json__quantity_below_the_smallest_double),
         cmocka_unit_test(test_json__nts_and_explicit_length),
         cmocka_unit_test(test_json__success_clears_the_error),
+        cmocka_unit_test(test_json__success_after_a_retried_claim_clears_the_error),
         cmocka_unit_test(test_json__missing_closing_brace),
         cmocka_unit_test(test_json__premature_end_inside_a_string),
         cmocka_unit_test(test_json__trailing_comma),
         cmocka_unit_test(test_json__trailing_garbage),
+        cmocka_unit_test(test_json__trailing_unterminated_string),
         cmocka_unit_test(test_json__invalid_utf8_in_a_string),
         cmocka_unit_test(test_json__nul_escape_in_a_string),
         cmocka_unit_test(test_json__top_level_not_an_object),
@@ -1378,6 +1424,7 @@ int main(void)
         cmocka_unit_test(test_json__unknown_modality),
         cmocka_unit_test(test_json__bad_claim_values),
         cmocka_unit_test(test_json__relation_to_a_claim_that_never_appears),
+        cmocka_unit_test(test_json__relation_target_with_a_nul),
         cmocka_unit_test(test_json__claim_about_a_claim_that_never_appears),
         cmocka_unit_test(test_json__claimant_that_never_appears),
         cmocka_unit_test(test_json__evidence_with_exact_and_offsets),
