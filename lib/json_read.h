@@ -17,6 +17,7 @@ extern const char *const rel_json__section_names[SEC_COUNT];
 typedef struct json_pending_relation {
     char *claim;
     char *target;
+    size_t target_len; /* not yet checked: it may hold a NUL */
     int32_t type;
     uint64_t offset;
     size_t index; /* of the claim in its array, for messages */

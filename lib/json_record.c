@@ -562,6 +562,7 @@ static rel_status queue_relations(const where *w, const jt_node *id, const jt_no
             rel__free(a, p->target);
             return rel__error_set(ctx->err, REL_ERR_NOMEM, "out of memory");
         }
+        p->target_len = target->len;
         p->type = code;
         p->offset = target->offset;
         p->index = w->index;
@@ -700,7 +701,7 @@ rel_status rel_json__add_relations(json_record_ctx *ctx)
 
     for (i = 0; i < ctx->relation_count; i++) {
         const json_pending_relation *p = &ctx->relations[i];
-        rel_status st = rel_kb_add_claim_relation(ctx->kb, p->claim, REL_NTS, p->type, p->target, REL_NTS);
+        rel_status st = rel_kb_add_claim_relation(ctx->kb, p->claim, REL_NTS, p->type, p->target, p->target_len);
         if (st != REL_OK)
             return rel__error_at(ctx->err, st, p->offset, "claims[%zu].relations[]: %s", p->index,
                                  rel_kb_errmsg(ctx->kb));
