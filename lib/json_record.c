@@ -154,8 +154,8 @@ static int parse_double(const char *s, double *out)
 /* ---- evidence ---- */
 
 /* The "text" of an evidence item must be the bytes its offsets point at. */
-static rel_status check_evidence_text(const where *w, const jt_node *src, const jt_node *text, uint64_t s, uint64_t e,
-                                      size_t i)
+static rel_status check_evidence_text(const where *w, const char *field, const jt_node *src, const jt_node *text,
+                                      uint64_t s, uint64_t e)
 {
     const rel_source *source;
     size_t len;
@@ -168,7 +168,7 @@ static rel_status check_evidence_text(const where *w, const jt_node *src, const 
         return REL_OK; /* the builder reports the bad span */
     if (text->len == e - s && memcmp(text->str, bytes + s, text->len) == 0)
         return REL_OK;
-    return bad(w, REL_ERR_MISMATCH, text, ".evidence[%zu].text: differs from bytes [%llu, %llu) of source \"%s\"", i,
+    return bad(w, REL_ERR_MISMATCH, text, "%s.text: differs from bytes [%llu, %llu) of source \"%s\"", field,
                (unsigned long long)s, (unsigned long long)e, rel_source_id(source, NULL));
 }
 
@@ -181,6 +181,7 @@ static rel_status add_evidence(const where *w, const char *owner, const jt_node 
 
     for (i = 0; i < list->count; i++) {
         const jt_node *item = &list->kids[i], *src, *start, *end, *text, *exact, *prefix, *suffix;
+        char field[40];
         uint64_t s, e;
 
         if ((st = expect(w, item, JT_OBJECT, "evidence[]")) != REL_OK ||
@@ -218,7 +219,8 @@ static rel_status add_evidence(const where *w, const char *owner, const jt_node 
             return bad(w, REL_ERR_SCHEMA, start, ".evidence[%zu].start: expected an integer from 0 to 2^53", i);
         if (end->type != JT_NUMBER || !parse_offset(end->str, &e))
             return bad(w, REL_ERR_SCHEMA, end, ".evidence[%zu].end: expected an integer from 0 to 2^53", i);
-        if (text && (st = check_evidence_text(w, src, text, s, e, i)) != REL_OK)
+        snprintf(field, sizeof(field), ".evidence[%zu]", i);
+        if (text && (st = check_evidence_text(w, field, src, text, s, e)) != REL_OK)
             return st;
         st = rel_kb_add_evidence(kb, owner, REL_NTS, src->str, src->len, s, e);
         if (st != REL_OK)
@@ -672,7 +674,7 @@ static rel_status add_unannotated(const where *w, const jt_node *rec)
         if (!start || !end || start->type != JT_NUMBER || end->type != JT_NUMBER || !parse_offset(start->str, &s) ||
             !parse_offset(end->str, &e))
             return bad(w, REL_ERR_SCHEMA, rec, ": needs integer \"start\" and \"end\", or \"exact\"");
-        if (text && (st = check_evidence_text(w, src, text, s, e, 0)) != REL_OK)
+        if (text && (st = check_evidence_text(w, "", src, text, s, e)) != REL_OK)
             return st;
     }
     st = rel_kb_add_unannotated(w->ctx->kb, src->str, src->len, s, e, reason->str, reason->len);

@@ -1376,6 +1376,10 @@ static void test_json__unannotated_errors(void **state)
     check_import_error(ERR_DOC_HEAD
                        "  \"unannotated\": [\n    {\"source\": \"s1\", \"start\": 0, \"end\": 99, \"reason\": \"r\"}\n  ]\n}",
                        REL_ERR_RANGE, 6, 5, "unannotated[0]: span [0, 99)");
+    check_import_error(ERR_DOC_HEAD
+                       "  \"unannotated\": [\n    {\"source\": \"s1\", \"start\": 0, \"end\": 4, \"text\": \"Iraq\", "
+                       "\"reason\": \"r\"}\n  ]\n}",
+                       REL_ERR_MISMATCH, 6, 52, "unannotated[0].text: differs from bytes [0, 4)");
 }
 
 int main(void)
