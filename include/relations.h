@@ -72,6 +72,8 @@
 #include <relations/builder.h>  /* rel_kb_add_*() */
 #include <relations/json.h>     /* JSON import and export */
 #include <relations/diff.h>     /* rel_diff: differences between versions */
+#include <relations/query.h>    /* rel_query: filtered, indexed lookups */
+#include <relations/snapshot.h> /* mapped binary snapshots */
 /** @} */
 
 #endif /* RELATIONS_H */

@@ -28,6 +28,9 @@ const char *rel_status_str(rel_status status)
     case REL_ERR_AMBIGUOUS: return "ambiguous";
     case REL_ERR_MISMATCH: return "text mismatch";
     case REL_ERR_LIMIT: return "limit exceeded";
+    case REL_ERR_FORMAT: return "bad file format";
+    case REL_ERR_READ_ONLY: return "read-only knowledge base";
+    case REL_ERR_CANCELLED: return "cancelled";
     default: return "unknown status";
     }
 }

@@ -44,10 +44,11 @@ enum rel_entity_kind_code {
     REL_ENTITY_IDEOLOGY = 13     ///< A doctrine or movement: Sunni Salafi extremism.
 };
 
-/** How rel_kb_find_alias() compares names. */
+/** How rel_kb_find_alias() and queries (rel_query_options::alias_match) compare names. */
 enum rel_match_code {
     REL_MATCH_EXACT = 0,     ///< Byte for byte.
-    REL_MATCH_NORMALISED = 1 ///< After rel_text_normalise() on both sides.
+    REL_MATCH_NORMALISED = 1, ///< After rel_text_normalise() on both sides.
+    REL_MATCH_PREFIX = 2      ///< The normalised name begins with the normalised text (queries only).
 };
 
 /**

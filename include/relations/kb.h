@@ -45,8 +45,19 @@ enum rel_object_code {
     REL_OBJECT_CLAIM = 4   ///< A claim.
 };
 
-/** The current version of #rel_kb_options. */
-#define REL_KB_OPTIONS_VERSION 1
+/**
+ * A progress callback: told how many bytes of the input are done out of
+ * how many. Called from the thread that opens the knowledge base, at most
+ * a few hundred times per file, and once more when the input is done.
+ * @param[in] done    Bytes read so far.
+ * @param[in] total   Bytes in all (the file's size; the length for in-memory input).
+ * @param[in] payload rel_kb_options::progress_payload.
+ * @return 0 to go on; anything else stops the import with #REL_ERR_CANCELLED.
+ */
+typedef int32_t (*rel_progress_fn)(uint64_t done, uint64_t total, void *payload);
+
+/** The current version of #rel_kb_options (version 1 had no progress members). */
+#define REL_KB_OPTIONS_VERSION 2
 
 /**
  * Options for opening or creating a knowledge base.
@@ -67,10 +78,12 @@ typedef struct rel_kb_options {
      * outlive the call.
      */
     const char *base_dir;
+    rel_progress_fn progress; ///< Optional: told how far a JSON import has got (version 2).
+    void *progress_payload;   ///< Passed to `progress` as it is.
 } rel_kb_options;
 
 /** Static initialiser for #rel_kb_options with every default. */
-#define REL_KB_OPTIONS_INIT {REL_KB_OPTIONS_VERSION, {NULL, NULL, NULL, NULL}, NULL}
+#define REL_KB_OPTIONS_INIT {REL_KB_OPTIONS_VERSION, {NULL, NULL, NULL, NULL}, NULL, NULL, NULL}
 
 /**
  * @brief Initialises options to their defaults.

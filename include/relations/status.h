@@ -41,7 +41,10 @@ enum rel_status_code {
     REL_ERR_SCHEMA = -10,    ///< Well-formed JSON of the wrong shape: missing, unknown or mistyped member.
     REL_ERR_AMBIGUOUS = -11, ///< A prefix or quote that matches more than one thing.
     REL_ERR_MISMATCH = -12,  ///< An evidence text that differs from the source bytes it points at.
-    REL_ERR_LIMIT = -13      ///< Input beyond a documented limit (nesting depth, size).
+    REL_ERR_LIMIT = -13,     ///< Input beyond a documented limit (nesting depth, size).
+    REL_ERR_FORMAT = -14,    ///< A file that is not a snapshot, of another format version or byte order, or corrupted.
+    REL_ERR_READ_ONLY = -15, ///< A write to a knowledge base opened read-only (a snapshot).
+    REL_ERR_CANCELLED = -16  ///< A progress callback asked to stop.
 };
 
 /**
