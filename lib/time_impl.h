@@ -98,6 +98,13 @@ rel_status rel_time__copy_with(const rel_allocator *a, rel_time **out, const rel
  * the supported years or an interval runs backwards. */
 rel_status rel_time__compute_bounds(rel_time *t, rel_error *err);
 
+/* Why the modifier does not go with the core (a message), or NULL if it does. */
+const char *rel_time__mod_mismatch(const rel_time *t);
+
+/* 1 if t (read from a snapshot, with a NULL allocator) is one the parser
+ * could have made: every field in its range, the bounds those fields give. */
+int rel_time__check(const rel_time *t);
+
 /* Calendar primitives (proleptic Gregorian, astronomical years), unchecked. */
 int64_t rel_time__days_from_civil(int64_t y, int32_t m, int32_t d);
 void rel_time__civil_from_days(int64_t z, int64_t *y, int32_t *m, int32_t *d);

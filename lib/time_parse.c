@@ -396,8 +396,7 @@ static rel_status parse_mod(cursor *c, rel_time *t)
     return REL_OK;
 }
 
-/* Whether the modifier makes sense with the core; a message if not. */
-static const char *mod_mismatch(const rel_time *t)
+const char *rel_time__mod_mismatch(const rel_time *t)
 {
     int dur = t->core == REL_TIME__CORE_DURATION;
     int iv = t->core == REL_TIME__CORE_INTERVAL;
@@ -450,7 +449,7 @@ static rel_status parse_expr(cursor *c, rel_time *t)
     }
     if (c->pos != c->len)
         return syntax_at(c, c->pos, "unexpected character");
-    if ((why = mod_mismatch(t)) != NULL)
+    if ((why = rel_time__mod_mismatch(t)) != NULL)
         return syntax_at(c, core_at, why);
     return rel_time__compute_bounds(t, c->err);
 }
