@@ -6,7 +6,9 @@
  * the claim at all.
  */
 #include <relations/claim.h>
+#include <relations/evidence.h>
 
+#include "claim_internal.h"
 #include "kb_impl.h"
 #include "strview.h"
 
@@ -45,44 +47,75 @@ int32_t rel_claim_polarity(const rel_claim *claim)
     return claim ? claim->polarity : REL_POLARITY_POSITIVE;
 }
 
+size_t rel_claim__version_count(const rel_claim *claim)
+{
+    return claim->version_count;
+}
+
+void rel_claim__version_at(const rel_claim *claim, size_t i, const rel_source **source, const rel_entity **claimant,
+                           int32_t *modality)
+{
+    const rel_claim_version *v;
+
+    v = &claim->versions[i];
+    *source = v->source;
+    *claimant = v->claimant;
+    *modality = v->modality;
+}
+
 static int stated_in(const rel_claim *claim, const rel_source *source)
 {
-    size_t i;
+    size_t i, n = rel_claim_evidence_count(claim);
 
-    for (i = 0; i < claim->evidence.count; i++)
-        if (claim->evidence.items[i]->source == source)
+    for (i = 0; i < n; i++)
+        if (rel_evidence_source(rel_claim_evidence_at(claim, i)) == source)
             return 1;
     return 0;
 }
 
-static const rel_claim_version *version_in(const rel_claim *claim, const rel_source *source)
+/* The claimant and modality the claim has in a source that states it. */
+static void resolve_in(const rel_claim *claim, const rel_source *source, const rel_entity **claimant,
+                       int32_t *modality)
 {
-    size_t i;
+    size_t i, n = rel_claim__version_count(claim);
+    const rel_source *s;
+    const rel_entity *c;
+    int32_t m;
 
-    for (i = 0; i < claim->version_count; i++)
-        if (claim->versions[i].source == source)
-            return &claim->versions[i];
-    return NULL;
+    *claimant = rel_claim_claimant(claim);
+    *modality = rel_claim_modality(claim);
+    for (i = 0; i < n; i++) {
+        rel_claim__version_at(claim, i, &s, &c, &m);
+        if (s != source)
+            continue;
+        if (c)
+            *claimant = c;
+        if (m != REL_MODALITY_NONE)
+            *modality = m;
+        return;
+    }
 }
 
 const rel_entity *rel_claim_claimant_in(const rel_claim *claim, const rel_source *source)
 {
-    const rel_claim_version *v;
+    const rel_entity *claimant;
+    int32_t modality;
 
     if (!claim || !source || !stated_in(claim, source))
         return NULL;
-    v = version_in(claim, source);
-    return v && v->claimant ? v->claimant : claim->claimant;
+    resolve_in(claim, source, &claimant, &modality);
+    return claimant;
 }
 
 int32_t rel_claim_modality_in(const rel_claim *claim, const rel_source *source)
 {
-    const rel_claim_version *v;
+    const rel_entity *claimant;
+    int32_t modality;
 
     if (!claim || !source || !stated_in(claim, source))
         return REL_MODALITY_NONE;
-    v = version_in(claim, source);
-    return v && v->modality != REL_MODALITY_NONE ? v->modality : claim->modality;
+    resolve_in(claim, source, &claimant, &modality);
+    return modality;
 }
 
 size_t rel_claim_relation_count(const rel_claim *claim)
@@ -110,24 +143,34 @@ const rel_evidence *rel_claim_evidence_at(const rel_claim *claim, size_t i)
     return claim && i < claim->evidence.count ? claim->evidence.items[i] : NULL;
 }
 
+/* ---- values ---- */
+
 int32_t rel_value_kind(const rel_value *value)
 {
     return value ? value->kind : REL_VALUE_NONE;
 }
 
+/* The object a value names if it is of the kind asked for, else NULL. */
+static const void *value_ref(const rel_value *value, int32_t kind)
+{
+    if (!value || rel_value_kind(value) != kind)
+        return NULL;
+    return value->ref;
+}
+
 const rel_entity *rel_value_entity(const rel_value *value)
 {
-    return value && value->kind == REL_VALUE_ENTITY ? value->ref : NULL;
+    return value_ref(value, REL_VALUE_ENTITY);
 }
 
 const rel_event *rel_value_event(const rel_value *value)
 {
-    return value && value->kind == REL_VALUE_EVENT ? value->ref : NULL;
+    return value_ref(value, REL_VALUE_EVENT);
 }
 
 const rel_claim *rel_value_claim(const rel_value *value)
 {
-    return value && value->kind == REL_VALUE_CLAIM ? value->ref : NULL;
+    return value_ref(value, REL_VALUE_CLAIM);
 }
 
 const char *rel_value_text(const rel_value *value, size_t *len)
@@ -137,7 +180,7 @@ const char *rel_value_text(const rel_value *value, size_t *len)
 
 rel_status rel_value_quantity(const rel_value *value, double *out)
 {
-    if (!value || !out || value->kind != REL_VALUE_QUANTITY)
+    if (!value || !out || rel_value_kind(value) != REL_VALUE_QUANTITY)
         return REL_ERR_ARG;
     *out = value->number;
     return REL_OK;
@@ -145,5 +188,7 @@ rel_status rel_value_quantity(const rel_value *value, double *out)
 
 const rel_time *rel_value_time(const rel_value *value)
 {
-    return value && value->kind == REL_VALUE_TIME ? value->time : NULL;
+    if (!value || rel_value_kind(value) != REL_VALUE_TIME)
+        return NULL;
+    return value->time;
 }

@@ -4,7 +4,9 @@
  * each other inside one. Everything is read from the knowledge base's
  * structure: where each object has evidence, the modality and claimant of
  * each claim per source, and claims that share a subject and a functional
- * predicate. diff_words.c then says which words changed.
+ * predicate. diff_words.c then says which words changed. It reads through
+ * the getters, so a knowledge base opened from a snapshot gives the same
+ * differences as the one it was saved from.
  */
 #include <relations/diff.h>
 
@@ -42,26 +44,57 @@ void rel_diff_free(rel_diff *diff)
     rel__free(&a, diff);
 }
 
-/* The object's spans in one source, in text order. */
-static int spans_in(const rel_allocator *a, const rel_evidence_list *list, const rel_source *src,
-                    const rel_evidence ***out, size_t *count)
+/* An entity, event or claim, with the kind that says which. */
+typedef struct object_ref {
+    int32_t kind;
+    const void *ptr;
+} object_ref;
+
+static size_t evidence_count(object_ref o)
 {
-    size_t i, j, n = 0;
+    switch (o.kind) {
+    case REL_OBJECT_ENTITY: return rel_entity_evidence_count(o.ptr);
+    case REL_OBJECT_EVENT: return rel_event_evidence_count(o.ptr);
+    default: return rel_claim_evidence_count(o.ptr);
+    }
+}
+
+static const rel_evidence *evidence_at(object_ref o, size_t i)
+{
+    switch (o.kind) {
+    case REL_OBJECT_ENTITY: return rel_entity_evidence_at(o.ptr, i);
+    case REL_OBJECT_EVENT: return rel_event_evidence_at(o.ptr, i);
+    default: return rel_claim_evidence_at(o.ptr, i);
+    }
+}
+
+static object_ref claim_ref(const rel_claim *c)
+{
+    object_ref o = {REL_OBJECT_CLAIM, c};
+
+    return o;
+}
+
+/* The object's spans in one source, in text order. */
+static int spans_in(const rel_allocator *a, object_ref o, const rel_source *src, const rel_evidence ***out,
+                    size_t *count)
+{
+    size_t i, j, n = 0, total = evidence_count(o);
     const rel_evidence **v;
 
     *out = NULL;
     *count = 0;
-    for (i = 0; i < list->count; i++)
-        n += list->items[i]->source == src;
+    for (i = 0; i < total; i++)
+        n += rel_evidence_source(evidence_at(o, i)) == src;
     if (!n)
         return 1;
     if (!(v = rel__realloc_array(a, NULL, n, sizeof(*v))))
         return 0;
-    for (i = 0, n = 0; i < list->count; i++) {
-        const rel_evidence *e = list->items[i];
-        if (e->source != src)
+    for (i = 0, n = 0; i < total; i++) {
+        const rel_evidence *e = evidence_at(o, i);
+        if (rel_evidence_source(e) != src)
             continue;
-        for (j = n; j > 0 && v[j - 1]->start > e->start; j--)
+        for (j = n; j > 0 && rel_evidence_start(v[j - 1]) > rel_evidence_start(e); j--)
             v[j] = v[j - 1];
         v[j] = e;
         n++;
@@ -71,19 +104,21 @@ static int spans_in(const rel_allocator *a, const rel_evidence_list *list, const
     return 1;
 }
 
-static int has_evidence_in(const rel_evidence_list *list, const rel_source *src)
+static int has_evidence_in(object_ref o, const rel_source *src)
 {
-    size_t i;
+    size_t i, n = evidence_count(o);
 
-    for (i = 0; i < list->count; i++)
-        if (list->items[i]->source == src)
+    for (i = 0; i < n; i++)
+        if (rel_evidence_source(evidence_at(o, i)) == src)
             return 1;
     return 0;
 }
 
-/* A new difference about one object, with its spans on both sides; NULL on allocation failure. */
-static rel_difference *new_difference(const rel_allocator *a, int32_t kind, int32_t object_kind, const void *object,
-                                      const rel_evidence_list *ev_a, const rel_evidence_list *ev_b,
+/*
+ * A new difference about object x, with the spans of x in src_a and of y
+ * (x itself, or the claim x contradicts) in src_b; NULL on allocation failure.
+ */
+static rel_difference *new_difference(const rel_allocator *a, int32_t kind, object_ref x, object_ref y,
                                       const rel_source *src_a, const rel_source *src_b)
 {
     rel_difference *d = rel__calloc(a, 1, sizeof(*d));
@@ -91,12 +126,12 @@ static rel_difference *new_difference(const rel_allocator *a, int32_t kind, int3
     if (!d)
         return NULL;
     d->kind = kind;
-    d->object_kind = object_kind;
-    d->object = object;
+    d->object_kind = x.kind;
+    d->object = x.ptr;
     d->source[REL_SIDE_A] = src_a;
     d->source[REL_SIDE_B] = src_b;
-    if (!spans_in(a, ev_a, src_a, &d->evidence[REL_SIDE_A], &d->evidence_count[REL_SIDE_A]) ||
-        !spans_in(a, ev_b, src_b, &d->evidence[REL_SIDE_B], &d->evidence_count[REL_SIDE_B])) {
+    if (!spans_in(a, x, src_a, &d->evidence[REL_SIDE_A], &d->evidence_count[REL_SIDE_A]) ||
+        !spans_in(a, y, src_b, &d->evidence[REL_SIDE_B], &d->evidence_count[REL_SIDE_B])) {
         free_difference(a, d);
         return NULL;
     }
@@ -130,23 +165,22 @@ static void set_claim_sides(rel_difference *d, const rel_claim *ca, const rel_cl
  * words say. For a claim the caller then looks at modality and claimant.
  * Returns 0 on allocation failure.
  */
-static int presence_and_words(rel_diff *diff, int32_t object_kind, const void *object,
-                              const rel_evidence_list *ev, const rel_source *a, const rel_source *b)
+static int presence_and_words(rel_diff *diff, object_ref o, const rel_source *a, const rel_source *b)
 {
-    int in_a = has_evidence_in(ev, a), in_b = has_evidence_in(ev, b), all_spelling;
+    int in_a = has_evidence_in(o, a), in_b = has_evidence_in(o, b), all_spelling;
     rel_difference *d;
 
     if (!in_a && !in_b)
         return 1;
     if (in_a != in_b) {
-        d = new_difference(&diff->alloc, in_a ? REL_DIFF_DROPPED : REL_DIFF_ADDED, object_kind, object, ev, ev, a, b);
-        if (d && object_kind == REL_OBJECT_CLAIM)
-            set_claim_sides(d, object, object);
+        d = new_difference(&diff->alloc, in_a ? REL_DIFF_DROPPED : REL_DIFF_ADDED, o, o, a, b);
+        if (d && o.kind == REL_OBJECT_CLAIM)
+            set_claim_sides(d, o.ptr, o.ptr);
         return push(diff, d);
     }
-    if (object_kind == REL_OBJECT_ENTITY)
+    if (o.kind == REL_OBJECT_ENTITY)
         return 1; /* an entity's mentions change with every sentence; only presence counts */
-    d = new_difference(&diff->alloc, REL_DIFF_REWORDED, object_kind, object, ev, ev, a, b);
+    d = new_difference(&diff->alloc, REL_DIFF_REWORDED, o, o, a, b);
     if (!d || rel_diff__words(&diff->alloc, d, &all_spelling) != REL_OK) {
         free_difference(&diff->alloc, d);
         return 0;
@@ -156,8 +190,8 @@ static int presence_and_words(rel_diff *diff, int32_t object_kind, const void *o
         return 1;
     }
     d->kind = all_spelling ? REL_DIFF_RESPELLED : REL_DIFF_REWORDED;
-    if (object_kind == REL_OBJECT_CLAIM)
-        set_claim_sides(d, object, object);
+    if (o.kind == REL_OBJECT_CLAIM)
+        set_claim_sides(d, o.ptr, o.ptr);
     return push(diff, d);
 }
 
@@ -171,14 +205,14 @@ static int stance(rel_diff *diff, const rel_claim *c, const rel_source *a, const
         return 1;
     if (ma != mb) {
         int32_t kind = rel_modality_strength(mb) < rel_modality_strength(ma) ? REL_DIFF_HEDGED : REL_DIFF_STRENGTHENED;
-        d = new_difference(&diff->alloc, kind, REL_OBJECT_CLAIM, c, &c->evidence, &c->evidence, a, b);
+        d = new_difference(&diff->alloc, kind, claim_ref(c), claim_ref(c), a, b);
         if (d)
             set_claim_sides(d, c, c);
         if (!push(diff, d))
             return 0;
     }
     if (rel_claim_claimant_in(c, a) != rel_claim_claimant_in(c, b)) {
-        d = new_difference(&diff->alloc, REL_DIFF_REATTRIBUTED, REL_OBJECT_CLAIM, c, &c->evidence, &c->evidence, a, b);
+        d = new_difference(&diff->alloc, REL_DIFF_REATTRIBUTED, claim_ref(c), claim_ref(c), a, b);
         if (d)
             set_claim_sides(d, c, c);
         if (!push(diff, d))
@@ -189,35 +223,55 @@ static int stance(rel_diff *diff, const rel_claim *c, const rel_source *a, const
 
 /* ---- contradictions ---- */
 
+/* The entity, event or claim a value names, or NULL for other kinds. */
+static const void *value_object(const rel_value *v)
+{
+    switch (rel_value_kind(v)) {
+    case REL_VALUE_ENTITY: return rel_value_entity(v);
+    case REL_VALUE_EVENT: return rel_value_event(v);
+    case REL_VALUE_CLAIM: return rel_value_claim(v);
+    default: return NULL;
+    }
+}
+
+static int same_text(const char *x, size_t x_len, const char *y, size_t y_len)
+{
+    return x_len == y_len && (!x_len || memcmp(x, y, x_len) == 0);
+}
+
 static int values_equal(const rel_value *x, const rel_value *y)
 {
     rel_time_bounds bx, by;
+    size_t x_len, y_len;
+    const char *x_text = rel_value_text(x, &x_len), *y_text = rel_value_text(y, &y_len);
+    double xq = 0, yq = 0;
 
-    if (x->kind != y->kind)
+    if (rel_value_kind(x) != rel_value_kind(y))
         return 0;
-    switch (x->kind) {
+    switch (rel_value_kind(x)) {
     case REL_VALUE_NONE: return 1;
     case REL_VALUE_ENTITY:
     case REL_VALUE_EVENT:
-    case REL_VALUE_CLAIM: return x->ref == y->ref;
-    case REL_VALUE_LITERAL: return x->text.len == y->text.len && memcmp(x->text.ptr, y->text.ptr, x->text.len) == 0;
+    case REL_VALUE_CLAIM: return value_object(x) == value_object(y);
+    case REL_VALUE_LITERAL: return same_text(x_text, x_len, y_text, y_len);
     case REL_VALUE_QUANTITY:
-        return x->number == y->number && x->text.len == y->text.len &&
-               (!x->text.len || memcmp(x->text.ptr, y->text.ptr, x->text.len) == 0);
+        rel_value_quantity(x, &xq);
+        rel_value_quantity(y, &yq);
+        return xq == yq && same_text(x_text, x_len, y_text, y_len);
     case REL_VALUE_TIME:
-        rel_time_get_bounds(x->time, &bx);
-        rel_time_get_bounds(y->time, &by);
-        return memcmp(&bx, &by, sizeof(bx)) == 0 && rel_time_mod(x->time) == rel_time_mod(y->time);
+        rel_time_get_bounds(rel_value_time(x), &bx);
+        rel_time_get_bounds(rel_value_time(y), &by);
+        return memcmp(&bx, &by, sizeof(bx)) == 0 && rel_time_mod(rel_value_time(x)) == rel_time_mod(rel_value_time(y));
     default: return 0;
     }
 }
 
 static int related(const rel_claim *x, const rel_claim *y, int32_t type)
 {
-    size_t i;
+    size_t i, n = rel_claim_relation_count(x);
 
-    for (i = 0; i < x->relation_count; i++)
-        if (x->relations[i].type == type && x->relations[i].target == y)
+    for (i = 0; i < n; i++)
+        if (rel_claim_relation_type(x, i) == type && rel_claim_relation_target(x, i) == y)
             return 1;
     return 0;
 }
@@ -225,19 +279,21 @@ static int related(const rel_claim *x, const rel_claim *y, int32_t type)
 /* Whether two claims cannot both hold. */
 static int conflict(const rel_kb *kb, const rel_claim *x, const rel_claim *y)
 {
+    const rel_value *xs = rel_claim_subject(x), *ys = rel_claim_subject(y);
+    size_t x_len, y_len;
+    const char *xp = rel_claim_predicate(x, &x_len), *yp = rel_claim_predicate(y, &y_len);
+
     if (related(x, y, REL_RELATION_CONTRADICTS) || related(y, x, REL_RELATION_CONTRADICTS))
         return 1;
-    return x->subject.kind == y->subject.kind && x->subject.ref == y->subject.ref &&
-           x->predicate.len == y->predicate.len && memcmp(x->predicate.ptr, y->predicate.ptr, x->predicate.len) == 0 &&
-           x->polarity == y->polarity && rel_kb_predicate_is_functional(kb, x->predicate.ptr, x->predicate.len) &&
-           !values_equal(&x->object, &y->object);
+    return rel_value_kind(xs) == rel_value_kind(ys) && value_object(xs) == value_object(ys) &&
+           same_text(xp, x_len, yp, y_len) && rel_claim_polarity(x) == rel_claim_polarity(y) &&
+           rel_kb_predicate_is_functional(kb, xp, x_len) && !values_equal(rel_claim_object(x), rel_claim_object(y));
 }
 
 static int add_contradiction(rel_diff *diff, const rel_claim *x, const rel_claim *y, const rel_source *a,
                              const rel_source *b)
 {
-    rel_difference *d =
-        new_difference(&diff->alloc, REL_DIFF_CONTRADICTED, REL_OBJECT_CLAIM, x, &x->evidence, &y->evidence, a, b);
+    rel_difference *d = new_difference(&diff->alloc, REL_DIFF_CONTRADICTED, claim_ref(x), claim_ref(y), a, b);
 
     if (d)
         set_claim_sides(d, x, y);
@@ -252,14 +308,14 @@ static int add_contradiction(rel_diff *diff, const rel_claim *x, const rel_claim
  */
 static int contradictions(rel_diff *diff, const rel_kb *kb, const rel_source *a, const rel_source *b)
 {
-    size_t i, j, n = kb->claims.count;
+    size_t i, j, n = rel_kb_claim_count(kb);
 
     for (i = 0; i < n; i++) {
-        const rel_claim *x = kb->claims.items[i];
+        const rel_claim *x = rel_kb_claim_at(kb, i);
         for (j = i + 1; j < n; j++) {
-            const rel_claim *y = kb->claims.items[j];
-            int xa = has_evidence_in(&x->evidence, a), xb = has_evidence_in(&x->evidence, b);
-            int ya = has_evidence_in(&y->evidence, a), yb = has_evidence_in(&y->evidence, b);
+            const rel_claim *y = rel_kb_claim_at(kb, j);
+            int xa = has_evidence_in(claim_ref(x), a), xb = has_evidence_in(claim_ref(x), b);
+            int ya = has_evidence_in(claim_ref(y), a), yb = has_evidence_in(claim_ref(y), b);
             if (!conflict(kb, x, y))
                 continue;
             if (a == b) {
@@ -285,8 +341,7 @@ static rel_status start(rel_diff **out, const rel_kb *kb, const rel_source *a, c
         *out = NULL;
     if (!out || !kb || !a || !b)
         return rel__error_set(err, REL_ERR_ARG, "NULL argument");
-    if (a->index >= kb->sources.count || kb->sources.items[a->index] != a || b->index >= kb->sources.count ||
-        kb->sources.items[b->index] != b)
+    if (rel_kb_source_at(kb, rel_source_index(a)) != a || rel_kb_source_at(kb, rel_source_index(b)) != b)
         return rel__error_set(err, REL_ERR_ARG, "the source is not part of this knowledge base");
     *out = rel__calloc(&kb->alloc, 1, sizeof(**out));
     if (!*out)
@@ -319,17 +374,17 @@ rel_status rel_diff_sources(rel_diff **out, const rel_kb *kb, const rel_source *
         *out = NULL;
         return rel__error_set(err, REL_ERR_ARG, "a version compared with itself: use rel_diff_within()");
     }
-    for (i = 0; ok && i < kb->entities.count; i++) {
-        const rel_entity *e = kb->entities.items[i];
-        ok = presence_and_words(diff, REL_OBJECT_ENTITY, e, &e->evidence, a, b);
+    for (i = 0; ok && i < rel_kb_entity_count(kb); i++) {
+        object_ref o = {REL_OBJECT_ENTITY, rel_kb_entity_at(kb, i)};
+        ok = presence_and_words(diff, o, a, b);
     }
-    for (i = 0; ok && i < kb->events.count; i++) {
-        const rel_event *ev = kb->events.items[i];
-        ok = presence_and_words(diff, REL_OBJECT_EVENT, ev, &ev->evidence, a, b);
+    for (i = 0; ok && i < rel_kb_event_count(kb); i++) {
+        object_ref o = {REL_OBJECT_EVENT, rel_kb_event_at(kb, i)};
+        ok = presence_and_words(diff, o, a, b);
     }
-    for (i = 0; ok && i < kb->claims.count; i++) {
-        const rel_claim *c = kb->claims.items[i];
-        ok = presence_and_words(diff, REL_OBJECT_CLAIM, c, &c->evidence, a, b) && stance(diff, c, a, b);
+    for (i = 0; ok && i < rel_kb_claim_count(kb); i++) {
+        const rel_claim *c = rel_kb_claim_at(kb, i);
+        ok = presence_and_words(diff, claim_ref(c), a, b) && stance(diff, c, a, b);
     }
     ok = ok && contradictions(diff, kb, a, b);
     return finish(out, ok, err);

@@ -58,8 +58,8 @@ static int tokenise(const rel_allocator *a, const rel_evidence *const *spans, si
     size_t s, i, k;
 
     for (s = 0; s < n; s++) {
-        const char *text = spans[s]->source->text.ptr + spans[s]->start;
-        size_t len = (size_t)(spans[s]->end - spans[s]->start);
+        size_t len;
+        const char *text = rel_evidence_text(spans[s], &len);
         for (i = 0; i < len;) {
             size_t j = i;
             int cls = char_class(text, len, i, &k);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Read access to evidence spans. */
 #include <relations/evidence.h>
+#include <relations/source.h>
 
 #include "kb_impl.h"
 
@@ -21,24 +22,28 @@ uint64_t rel_evidence_end(const rel_evidence *evidence)
 
 const char *rel_evidence_text(const rel_evidence *evidence, size_t *len)
 {
+    uint64_t start;
+
     if (!evidence || !len)
         return NULL;
-    *len = (size_t)(evidence->end - evidence->start);
-    return evidence->source->text.ptr + evidence->start;
+    start = rel_evidence_start(evidence);
+    *len = (size_t)(rel_evidence_end(evidence) - start);
+    return rel_source_text(rel_evidence_source(evidence), NULL) + start;
 }
 
 rel_status rel_evidence_codepoints(const rel_evidence *evidence, uint64_t *start, uint64_t *end)
 {
-    const rel_str *text;
+    const char *text;
+    size_t len;
     uint64_t s, e;
     rel_status st;
 
     if (!evidence || !start || !end)
         return REL_ERR_ARG;
-    text = &evidence->source->text;
-    st = rel_utf8_codepoint_offset(text->ptr, text->len, evidence->start, &s);
+    text = rel_source_text(rel_evidence_source(evidence), &len);
+    st = rel_utf8_codepoint_offset(text, len, rel_evidence_start(evidence), &s);
     if (st == REL_OK)
-        st = rel_utf8_codepoint_offset(text->ptr, text->len, evidence->end, &e);
+        st = rel_utf8_codepoint_offset(text, len, rel_evidence_end(evidence), &e);
     if (st != REL_OK)
         return st;
     *start = s;

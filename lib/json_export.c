@@ -2,12 +2,15 @@
 /*
  * JSON export through yajl's generator. The output is deterministic (fixed
  * member order, two-space indent, numbers in their shortest exact form) so
- * that exporting an imported export gives the same bytes.
+ * that exporting an imported export gives the same bytes. It reads through
+ * the getters, so a knowledge base opened from a snapshot exports the same
+ * bytes as the one the snapshot was saved from.
  */
 #include <relations/builder.h>
 #include <relations/json.h>
 
 #include "alloc.h"
+#include "claim_internal.h"
 #include "error.h"
 #include "kb_impl.h"
 
@@ -50,13 +53,22 @@ static void str(writer *w, const char *s, size_t len)
     check(w, yajl_gen_string(w->gen, (const unsigned char *)s, len));
 }
 
-static void member(writer *w, const char *k, const rel_str *s)
+/* A string member, left out when the string is absent (NULL). */
+static void member(writer *w, const char *k, const char *s, size_t len)
 {
-    if (!s->ptr)
+    if (!s)
         return;
     key(w, k);
-    str(w, s->ptr, s->len);
+    str(w, s, len);
 }
+
+/* The members holding a getter's string: MEMBER(w, "id", rel_entity_id, e). */
+#define MEMBER(w, k, getter, obj)                 \
+    do {                                          \
+        size_t member_len_;                       \
+        const char *member_s_ = getter(obj, &member_len_); \
+        member(w, k, member_s_, member_len_);     \
+    } while (0)
 
 static void member_c(writer *w, const char *k, const char *s)
 {
@@ -93,28 +105,43 @@ static void close_map(writer *w) { check(w, yajl_gen_map_close(w->gen)); }
 static void open_array(writer *w) { check(w, yajl_gen_array_open(w->gen)); }
 static void close_array(writer *w) { check(w, yajl_gen_array_close(w->gen)); }
 
-static void write_evidence(writer *w, const rel_evidence_list *list)
+/* The members of a span: source, start, end and the text it covers. */
+static void write_span(writer *w, const rel_evidence *ev)
+{
+    size_t len;
+    const char *text;
+
+    MEMBER(w, "source", rel_source_id, rel_evidence_source(ev));
+    key(w, "start");
+    integer(w, rel_evidence_start(ev));
+    key(w, "end");
+    integer(w, rel_evidence_end(ev));
+    text = rel_evidence_text(ev, &len);
+    key(w, "text");
+    str(w, text, len);
+}
+
+/* The "evidence" member of an entity, event or claim. */
+static void write_evidence(writer *w, size_t count, const rel_evidence *(*at)(const void *, size_t),
+                           const void *object)
 {
     size_t i;
 
     key(w, "evidence");
     open_array(w);
-    for (i = 0; i < list->count; i++) {
-        const rel_evidence *ev = list->items[i];
+    for (i = 0; i < count; i++) {
         open_map(w);
-        member(w, "source", &ev->source->id);
-        key(w, "start");
-        integer(w, ev->start);
-        key(w, "end");
-        integer(w, ev->end);
-        key(w, "text");
-        str(w, ev->source->text.ptr + ev->start, (size_t)(ev->end - ev->start));
+        write_span(w, at(object, i));
         close_map(w);
     }
     close_array(w);
 }
 
-static void write_time(writer *w, const rel_time *t, const rel_str *text)
+static const rel_evidence *entity_evidence(const void *e, size_t i) { return rel_entity_evidence_at(e, i); }
+static const rel_evidence *event_evidence(const void *ev, size_t i) { return rel_event_evidence_at(ev, i); }
+static const rel_evidence *claim_evidence(const void *c, size_t i) { return rel_claim_evidence_at(c, i); }
+
+static void write_time(writer *w, const rel_time *t, const char *text, size_t text_len)
 {
     char buf[256];
     size_t len;
@@ -126,27 +153,30 @@ static void write_time(writer *w, const rel_time *t, const rel_str *text)
         w->gen_failed = 1;
     else
         str(w, buf, len);
-    member(w, "text", text);
+    member(w, "text", text, text_len);
     close_map(w);
 }
 
 static void write_sources(writer *w, const rel_kb *kb)
 {
     static const char *const names[META_COUNT] = {"title", "label", "lang", "date", "url", "licence", "path"};
-    size_t i;
+    static const char *(*const meta[META_COUNT])(const rel_source *, size_t *) = {
+        rel_source_title, rel_source_label, rel_source_lang, rel_source_date,
+        rel_source_url,   rel_source_licence, rel_source_path};
+    size_t i, n = rel_kb_source_count(kb);
     int m;
 
     key(w, "sources");
     open_array(w);
-    for (i = 0; i < kb->sources.count; i++) {
-        const rel_source *s = kb->sources.items[i];
+    for (i = 0; i < n; i++) {
+        const rel_source *s = rel_kb_source_at(kb, i);
         open_map(w);
-        member(w, "id", &s->id);
+        MEMBER(w, "id", rel_source_id, s);
         for (m = 0; m < META_COUNT; m++)
-            member(w, names[m], &s->meta[m]);
-        if (s->revises)
-            member(w, "revises", &s->revises->id);
-        member(w, "text", &s->text);
+            MEMBER(w, names[m], meta[m], s);
+        if (rel_source_revises(s))
+            MEMBER(w, "revises", rel_source_id, rel_source_revises(s));
+        MEMBER(w, "text", rel_source_text, s);
         close_map(w);
     }
     close_array(w);
@@ -154,26 +184,30 @@ static void write_sources(writer *w, const rel_kb *kb)
 
 static void write_entities(writer *w, const rel_kb *kb)
 {
-    size_t i, j;
+    size_t i, j, n = rel_kb_entity_count(kb);
 
     key(w, "entities");
     open_array(w);
-    for (i = 0; i < kb->entities.count; i++) {
-        const rel_entity *e = kb->entities.items[i];
+    for (i = 0; i < n; i++) {
+        const rel_entity *e = rel_kb_entity_at(kb, i);
+        size_t aliases = rel_entity_alias_count(e), len;
+        const char *s;
         open_map(w);
-        member(w, "id", &e->id);
-        member_c(w, "kind", rel_entity_kind_name(e->kind));
-        member(w, "name", &e->name);
+        MEMBER(w, "id", rel_entity_id, e);
+        member_c(w, "kind", rel_entity_kind_name(rel_entity_kind(e)));
+        MEMBER(w, "name", rel_entity_name, e);
         key(w, "aliases");
         open_array(w);
-        for (j = 0; j < e->alias_count; j++) {
+        for (j = 0; j < aliases; j++) {
             open_map(w);
-            member(w, "text", &e->aliases[j].text);
-            member(w, "lang", &e->aliases[j].lang);
+            s = rel_entity_alias_text(e, j, &len);
+            member(w, "text", s, len);
+            s = rel_entity_alias_lang(e, j, &len);
+            member(w, "lang", s, len);
             close_map(w);
         }
         close_array(w);
-        write_evidence(w, &e->evidence);
+        write_evidence(w, rel_entity_evidence_count(e), entity_evidence, e);
         close_map(w);
     }
     close_array(w);
@@ -181,27 +215,31 @@ static void write_entities(writer *w, const rel_kb *kb)
 
 static void write_events(writer *w, const rel_kb *kb)
 {
-    size_t i, j;
+    size_t i, j, n = rel_kb_event_count(kb);
 
     key(w, "events");
     open_array(w);
-    for (i = 0; i < kb->events.count; i++) {
-        const rel_event *ev = kb->events.items[i];
+    for (i = 0; i < n; i++) {
+        const rel_event *ev = rel_kb_event_at(kb, i);
+        size_t participants = rel_event_participant_count(ev), len;
+        const char *text;
         open_map(w);
-        member(w, "id", &ev->id);
-        member(w, "type", &ev->type);
+        MEMBER(w, "id", rel_event_id, ev);
+        MEMBER(w, "type", rel_event_type, ev);
         key(w, "participants");
         open_array(w);
-        for (j = 0; j < ev->participant_count; j++) {
+        for (j = 0; j < participants; j++) {
             open_map(w);
-            member(w, "entity", &ev->participants[j].entity->id);
-            member_c(w, "role", rel_role_name(ev->participants[j].role));
+            MEMBER(w, "entity", rel_entity_id, rel_event_participant_entity(ev, j));
+            member_c(w, "role", rel_role_name(rel_event_participant_role(ev, j)));
             close_map(w);
         }
         close_array(w);
-        if (ev->time)
-            write_time(w, ev->time, &ev->time_text);
-        write_evidence(w, &ev->evidence);
+        if (rel_event_time(ev)) {
+            text = rel_event_time_text(ev, &len);
+            write_time(w, rel_event_time(ev), text, len);
+        }
+        write_evidence(w, rel_event_evidence_count(ev), event_evidence, ev);
         close_map(w);
     }
     close_array(w);
@@ -209,20 +247,25 @@ static void write_events(writer *w, const rel_kb *kb)
 
 static void write_value(writer *w, const char *name, const rel_value *v)
 {
+    size_t len;
+    const char *text = rel_value_text(v, &len);
+    double quantity = 0;
+
     key(w, name);
     open_map(w);
-    switch (v->kind) {
-    case REL_VALUE_ENTITY: member(w, "entity", &((const rel_entity *)v->ref)->id); break;
-    case REL_VALUE_EVENT: member(w, "event", &((const rel_event *)v->ref)->id); break;
-    case REL_VALUE_CLAIM: member(w, "claim", &((const rel_claim *)v->ref)->id); break;
-    case REL_VALUE_LITERAL: member(w, "literal", &v->text); break;
+    switch (rel_value_kind(v)) {
+    case REL_VALUE_ENTITY: MEMBER(w, "entity", rel_entity_id, rel_value_entity(v)); break;
+    case REL_VALUE_EVENT: MEMBER(w, "event", rel_event_id, rel_value_event(v)); break;
+    case REL_VALUE_CLAIM: MEMBER(w, "claim", rel_claim_id, rel_value_claim(v)); break;
+    case REL_VALUE_LITERAL: member(w, "literal", text, len); break;
     case REL_VALUE_QUANTITY:
+        rel_value_quantity(v, &quantity);
         key(w, "quantity");
-        number(w, v->number);
-        member(w, "unit", &v->text);
+        number(w, quantity);
+        member(w, "unit", text, len);
         break;
     case REL_VALUE_TIME:
-        write_time(w, v->time, &v->text);
+        write_time(w, rel_value_time(v), text, len);
         break;
     default:
         break;
@@ -230,51 +273,67 @@ static void write_value(writer *w, const char *name, const rel_value *v)
     close_map(w);
 }
 
+static void write_versions(writer *w, const rel_claim *c, size_t count)
+{
+    const rel_source *source;
+    const rel_entity *claimant;
+    int32_t modality;
+    size_t j;
+
+    key(w, "versions");
+    open_array(w);
+    for (j = 0; j < count; j++) {
+        rel_claim__version_at(c, j, &source, &claimant, &modality);
+        open_map(w);
+        MEMBER(w, "source", rel_source_id, source);
+        if (claimant)
+            MEMBER(w, "claimant", rel_entity_id, claimant);
+        if (modality != REL_MODALITY_NONE)
+            member_c(w, "modality", rel_modality_name(modality));
+        close_map(w);
+    }
+    close_array(w);
+}
+
+static void write_relations(writer *w, const rel_claim *c, size_t count)
+{
+    size_t j;
+
+    key(w, "relations");
+    open_array(w);
+    for (j = 0; j < count; j++) {
+        open_map(w);
+        member_c(w, "type", rel_relation_name(rel_claim_relation_type(c, j)));
+        MEMBER(w, "claim", rel_claim_id, rel_claim_relation_target(c, j));
+        close_map(w);
+    }
+    close_array(w);
+}
+
 static void write_claims(writer *w, const rel_kb *kb)
 {
-    size_t i, j;
+    size_t i, n = rel_kb_claim_count(kb);
 
     key(w, "claims");
     open_array(w);
-    for (i = 0; i < kb->claims.count; i++) {
-        const rel_claim *c = kb->claims.items[i];
+    for (i = 0; i < n; i++) {
+        const rel_claim *c = rel_kb_claim_at(kb, i);
+        size_t versions = rel_claim__version_count(c), relations = rel_claim_relation_count(c);
         open_map(w);
-        member(w, "id", &c->id);
-        write_value(w, "subject", &c->subject);
-        member(w, "predicate", &c->predicate);
-        if (c->object.kind != REL_VALUE_NONE)
-            write_value(w, "object", &c->object);
-        member(w, "claimant", &c->claimant->id);
-        member_c(w, "modality", rel_modality_name(c->modality));
-        if (c->polarity == REL_POLARITY_NEGATIVE)
+        MEMBER(w, "id", rel_claim_id, c);
+        write_value(w, "subject", rel_claim_subject(c));
+        MEMBER(w, "predicate", rel_claim_predicate, c);
+        if (rel_value_kind(rel_claim_object(c)) != REL_VALUE_NONE)
+            write_value(w, "object", rel_claim_object(c));
+        MEMBER(w, "claimant", rel_entity_id, rel_claim_claimant(c));
+        member_c(w, "modality", rel_modality_name(rel_claim_modality(c)));
+        if (rel_claim_polarity(c) == REL_POLARITY_NEGATIVE)
             member_c(w, "polarity", "negative");
-        if (c->version_count) {
-            key(w, "versions");
-            open_array(w);
-            for (j = 0; j < c->version_count; j++) {
-                const rel_claim_version *v = &c->versions[j];
-                open_map(w);
-                member(w, "source", &v->source->id);
-                if (v->claimant)
-                    member(w, "claimant", &v->claimant->id);
-                if (v->modality != REL_MODALITY_NONE)
-                    member_c(w, "modality", rel_modality_name(v->modality));
-                close_map(w);
-            }
-            close_array(w);
-        }
-        if (c->relation_count) {
-            key(w, "relations");
-            open_array(w);
-            for (j = 0; j < c->relation_count; j++) {
-                open_map(w);
-                member_c(w, "type", rel_relation_name(c->relations[j].type));
-                member(w, "claim", &c->relations[j].target->id);
-                close_map(w);
-            }
-            close_array(w);
-        }
-        write_evidence(w, &c->evidence);
+        if (versions)
+            write_versions(w, c, versions);
+        if (relations)
+            write_relations(w, c, relations);
+        write_evidence(w, rel_claim_evidence_count(c), claim_evidence, c);
         close_map(w);
     }
     close_array(w);
@@ -282,16 +341,17 @@ static void write_claims(writer *w, const rel_kb *kb)
 
 static void write_predicates(writer *w, const rel_kb *kb)
 {
-    size_t i;
+    size_t i, n = rel_kb_predicate_count(kb);
 
     key(w, "predicates");
     open_array(w);
-    for (i = 0; i < kb->predicates.count; i++) {
-        const rel_predicate *p = kb->predicates.items[i];
+    for (i = 0; i < n; i++) {
+        size_t len;
+        const char *name = rel_kb_predicate_name(kb, i, &len);
         open_map(w);
-        member(w, "name", &p->name);
+        member(w, "name", name, len);
         key(w, "functional");
-        check(w, yajl_gen_bool(w->gen, (p->flags & REL_PREDICATE_FUNCTIONAL) != 0));
+        check(w, yajl_gen_bool(w->gen, (rel_kb_predicate_flags(kb, i) & REL_PREDICATE_FUNCTIONAL) != 0));
         close_map(w);
     }
     close_array(w);
@@ -299,21 +359,16 @@ static void write_predicates(writer *w, const rel_kb *kb)
 
 static void write_unannotated(writer *w, const rel_kb *kb)
 {
-    size_t i;
+    size_t i, n = rel_kb_unannotated_count(kb), len;
+    const char *reason;
 
     key(w, "unannotated");
     open_array(w);
-    for (i = 0; i < kb->gaps.count; i++) {
-        const rel_gap *g = kb->gaps.items[i];
+    for (i = 0; i < n; i++) {
         open_map(w);
-        member(w, "source", &g->span.source->id);
-        key(w, "start");
-        integer(w, g->span.start);
-        key(w, "end");
-        integer(w, g->span.end);
-        key(w, "text");
-        str(w, g->span.source->text.ptr + g->span.start, (size_t)(g->span.end - g->span.start));
-        member(w, "reason", &g->reason);
+        write_span(w, rel_kb_unannotated_at(kb, i));
+        reason = rel_kb_unannotated_reason(kb, i, &len);
+        member(w, "reason", reason, len);
         close_map(w);
     }
     close_array(w);

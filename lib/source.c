@@ -45,11 +45,11 @@ size_t rel_source_index(const rel_source *source)
 size_t rel_source__count_quote(const rel_source *source, const char *exact, size_t exact_len, const char *prefix,
                                size_t prefix_len, const char *suffix, size_t suffix_len, uint64_t *first)
 {
-    const rel_str *text = &source->text;
-    size_t pos, count = 0;
+    size_t pos, count = 0, text_len;
+    const char *text = rel_source_text(source, &text_len);
 
-    for (pos = prefix_len; pos + exact_len + suffix_len <= text->len; pos++) {
-        const char *p = text->ptr + pos;
+    for (pos = prefix_len; pos + exact_len + suffix_len <= text_len; pos++) {
+        const char *p = text + pos;
         if (memcmp(p, exact, exact_len) != 0 || (prefix_len && memcmp(p - prefix_len, prefix, prefix_len) != 0) ||
             (suffix_len && memcmp(p + exact_len, suffix, suffix_len) != 0))
             continue;
