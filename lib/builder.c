@@ -21,12 +21,6 @@
 
 #define MAX_ID_LEN 256
 
-/* Clears the handle's error at the start of a write call. */
-static void begin(rel_kb *kb)
-{
-    rel__error_clear(&kb->error);
-}
-
 static rel_status fail(rel_kb *kb, rel_status st, const char *fmt, ...) REL_PRINTF(3, 4);
 
 static rel_status fail(rel_kb *kb, rel_status st, const char *fmt, ...)
@@ -39,6 +33,21 @@ static rel_status fail(rel_kb *kb, rel_status st, const char *fmt, ...)
     vsnprintf(kb->error.message, sizeof(kb->error.message), fmt, ap);
     va_end(ap);
     return st;
+}
+
+/*
+ * Starts a write call: refuses a NULL knowledge base and one opened from a
+ * snapshot (its objects lie in a read-only mapping), then clears the
+ * handle's error.
+ */
+static rel_status begin(rel_kb *kb)
+{
+    if (!kb)
+        return REL_ERR_ARG;
+    if (kb->snapshot)
+        return fail(kb, REL_ERR_READ_ONLY, "the knowledge base is read-only: it was opened from a snapshot");
+    rel__error_clear(&kb->error);
+    return REL_OK;
 }
 
 static rel_status nomem(rel_kb *kb)
@@ -195,9 +204,8 @@ rel_status rel_kb_add_source(rel_kb *kb, const rel_source_spec *spec)
     rel_status st;
     int i;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if (!spec || spec->version == 0 || spec->version > REL_SOURCE_SPEC_VERSION)
         return fail(kb, REL_ERR_ARG, "source spec is NULL or of an unknown version");
     id_len = spec->id_len;
@@ -348,9 +356,8 @@ rel_status rel_kb_add_entity(rel_kb *kb, const char *id, size_t id_len, int32_t 
     rel_entity *e;
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = check_new_id(kb, id, &id_len)) != REL_OK)
         return st;
     if (!rel_entity_kind_name(kind))
@@ -384,9 +391,8 @@ rel_status rel_kb_add_alias(rel_kb *kb, const char *entity_id, size_t id_len, co
     rel_status st;
     size_t i;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = find_object(kb, "entity", REL_OBJECT_ENTITY, entity_id, &id_len, (void **)&e)) != REL_OK)
         return st;
     if ((st = check_text(kb, "alias", text, &text_len, 1)) != REL_OK ||
@@ -437,9 +443,8 @@ rel_status rel_kb_add_event(rel_kb *kb, const char *id, size_t id_len, const cha
     rel_event *ev;
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = check_new_id(kb, id, &id_len)) != REL_OK || (st = check_text(kb, "event type", type, &type_len, 1)) != REL_OK)
         return st;
     if (!valid_event_type(type, type_len))
@@ -476,9 +481,8 @@ rel_status rel_kb_set_event_time(rel_kb *kb, const char *event_id, size_t id_len
     rel_str text = {NULL, 0};
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = find_object(kb, "event", REL_OBJECT_EVENT, event_id, &id_len, (void **)&ev)) != REL_OK ||
         (st = check_text(kb, "time expression", expr, &expr_len, 1)) != REL_OK ||
         (st = check_text(kb, "time words", words, &words_len, 0)) != REL_OK)
@@ -512,9 +516,8 @@ rel_status rel_kb_add_participant(rel_kb *kb, const char *event_id, size_t event
     rel_status st;
     size_t i;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = find_object(kb, "event", REL_OBJECT_EVENT, event_id, &event_id_len, (void **)&ev)) != REL_OK ||
         (st = find_object(kb, "participant", REL_OBJECT_ENTITY, entity_id, &entity_id_len, (void **)&e)) != REL_OK)
         return st;
@@ -610,9 +613,8 @@ rel_status rel_kb_add_claim(rel_kb *kb, const rel_claim_spec *spec)
     size_t id_len, pred_len, claimant_len;
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if (!spec || spec->version == 0 || spec->version > REL_CLAIM_SPEC_VERSION)
         return fail(kb, REL_ERR_ARG, "claim spec is NULL or of an unknown version");
     id_len = spec->id_len;
@@ -662,9 +664,8 @@ rel_status rel_kb_set_claim_version(rel_kb *kb, const char *claim_id, size_t cla
     rel_status st;
     size_t i;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = find_object(kb, "claim", REL_OBJECT_CLAIM, claim_id, &claim_id_len, (void **)&c)) != REL_OK ||
         (st = find_source(kb, "source", source_id, &source_id_len, &src)) != REL_OK)
         return st;
@@ -697,9 +698,8 @@ rel_status rel_kb_add_claim_relation(rel_kb *kb, const char *claim_id, size_t cl
     rel_status st;
     size_t i;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = find_object(kb, "claim", REL_OBJECT_CLAIM, claim_id, &claim_id_len, (void **)&c)) != REL_OK ||
         (st = find_object(kb, "related claim", REL_OBJECT_CLAIM, target_id, &target_id_len, (void **)&target)) != REL_OK)
         return st;
@@ -756,7 +756,7 @@ static rel_status add_span(rel_kb *kb, rel_evidence_list *list, const rel_source
             return fail(kb, REL_ERR_DUPLICATE, "span [%llu, %llu) of source \"%s\" is already evidence here",
                         (unsigned long long)start, (unsigned long long)end, src->id.ptr);
     }
-    ev = rel__malloc(&kb->alloc, sizeof(*ev));
+    ev = rel__calloc(&kb->alloc, 1, sizeof(*ev));
     if (!ev)
         return nomem(kb);
     if (!rel__reserve(&kb->alloc, (void **)&list->items, &list->cap, list->count + 1, sizeof(*list->items))) {
@@ -777,9 +777,8 @@ rel_status rel_kb_add_evidence(rel_kb *kb, const char *object_id, size_t object_
     const rel_source *src;
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = evidence_target(kb, object_id, &object_id_len, &list)) != REL_OK ||
         (st = find_source(kb, "source", source_id, &source_id_len, &src)) != REL_OK)
         return st;
@@ -795,9 +794,8 @@ rel_status rel_kb_add_evidence_quote(rel_kb *kb, const char *object_id, size_t o
     uint64_t at = 0;
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if (!quote)
         return fail(kb, REL_ERR_ARG, "quote is NULL");
     exact_len = quote->exact_len;
@@ -833,9 +831,8 @@ rel_status rel_kb_add_predicate(rel_kb *kb, const char *name, size_t name_len, u
     rel_predicate *p;
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = check_text(kb, "predicate", name, &name_len, 1)) != REL_OK)
         return st;
     if (!valid_predicate(name, name_len))
@@ -868,9 +865,8 @@ rel_status rel_kb_add_unannotated(rel_kb *kb, const char *source_id, size_t sour
     rel_gap *gap;
     rel_status st;
 
-    if (!kb)
-        return REL_ERR_ARG;
-    begin(kb);
+    if ((st = begin(kb)) != REL_OK)
+        return st;
     if ((st = find_source(kb, "source", source_id, &source_id_len, &src)) != REL_OK ||
         (st = check_text(kb, "reason", reason, &reason_len, 1)) != REL_OK)
         return st;

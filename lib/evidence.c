@@ -1,22 +1,29 @@
 /* SPDX-License-Identifier: MIT */
-/* Read access to evidence spans. */
+/* Read access to evidence spans, in memory or in a snapshot (snapshot_read.c). */
 #include <relations/evidence.h>
 #include <relations/source.h>
 
 #include "kb_impl.h"
+#include "snapshot_read.h"
 
 const rel_source *rel_evidence_source(const rel_evidence *evidence)
 {
+    if (evidence && rel__mapped(evidence))
+        return rel_snapshot__evidence_source(evidence);
     return evidence ? evidence->source : NULL;
 }
 
 uint64_t rel_evidence_start(const rel_evidence *evidence)
 {
+    if (evidence && rel__mapped(evidence))
+        return rel_snapshot__evidence_start(evidence);
     return evidence ? evidence->start : 0;
 }
 
 uint64_t rel_evidence_end(const rel_evidence *evidence)
 {
+    if (evidence && rel__mapped(evidence))
+        return rel_snapshot__evidence_end(evidence);
     return evidence ? evidence->end : 0;
 }
 

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "error.h"
 #include "kb_internal.h"
+#include "snapshot_read.h"
 #include "strview.h"
 #include "text.h"
 #include "time_impl.h"
@@ -199,6 +200,7 @@ void rel_kb_free(rel_kb *kb)
     rel__map_free(&a, &kb->ids);
     free_buckets(kb, &kb->alias_exact);
     free_buckets(kb, &kb->alias_norm);
+    rel_snapshot__free(&a, kb->snapshot);
     rel__free(&a, kb->base_dir);
     rel__free(&a, kb);
 }
@@ -213,34 +215,42 @@ const char *rel_kb_errmsg(const rel_kb *kb)
     return kb ? kb->error.message : "no knowledge base (NULL handle)";
 }
 
-static const void *item_at(const rel_kb *kb, const rel_ptr_list *list, size_t i)
+/* A list's count, or the matching section's in a snapshot. */
+static size_t count_of(const rel_kb *kb, const rel_ptr_list *list, int section)
 {
-    return kb && i < list->count ? list->items[i] : NULL;
+    return kb->snapshot ? rel_snapshot__count(kb->snapshot, section) : list->count;
 }
 
-size_t rel_kb_source_count(const rel_kb *kb) { return kb ? kb->sources.count : 0; }
-size_t rel_kb_entity_count(const rel_kb *kb) { return kb ? kb->entities.count : 0; }
-size_t rel_kb_event_count(const rel_kb *kb) { return kb ? kb->events.count : 0; }
-size_t rel_kb_claim_count(const rel_kb *kb) { return kb ? kb->claims.count : 0; }
+static const void *item_at(const rel_kb *kb, const rel_ptr_list *list, int section, size_t i)
+{
+    if (kb->snapshot)
+        return rel_snapshot__at(kb->snapshot, section, i);
+    return i < list->count ? list->items[i] : NULL;
+}
+
+size_t rel_kb_source_count(const rel_kb *kb) { return kb ? count_of(kb, &kb->sources, SNAP_SOURCES) : 0; }
+size_t rel_kb_entity_count(const rel_kb *kb) { return kb ? count_of(kb, &kb->entities, SNAP_ENTITIES) : 0; }
+size_t rel_kb_event_count(const rel_kb *kb) { return kb ? count_of(kb, &kb->events, SNAP_EVENTS) : 0; }
+size_t rel_kb_claim_count(const rel_kb *kb) { return kb ? count_of(kb, &kb->claims, SNAP_CLAIMS) : 0; }
 
 const rel_source *rel_kb_source_at(const rel_kb *kb, size_t i)
 {
-    return kb ? item_at(kb, &kb->sources, i) : NULL;
+    return kb ? item_at(kb, &kb->sources, SNAP_SOURCES, i) : NULL;
 }
 
 const rel_entity *rel_kb_entity_at(const rel_kb *kb, size_t i)
 {
-    return kb ? item_at(kb, &kb->entities, i) : NULL;
+    return kb ? item_at(kb, &kb->entities, SNAP_ENTITIES, i) : NULL;
 }
 
 const rel_event *rel_kb_event_at(const rel_kb *kb, size_t i)
 {
-    return kb ? item_at(kb, &kb->events, i) : NULL;
+    return kb ? item_at(kb, &kb->events, SNAP_EVENTS, i) : NULL;
 }
 
 const rel_claim *rel_kb_claim_at(const rel_kb *kb, size_t i)
 {
-    return kb ? item_at(kb, &kb->claims, i) : NULL;
+    return kb ? item_at(kb, &kb->claims, SNAP_CLAIMS, i) : NULL;
 }
 
 void *rel_kb__lookup(const rel_kb *kb, const char *id, size_t len, int32_t *kind)
@@ -267,7 +277,10 @@ int32_t rel_kb_id_kind(const rel_kb *kb, const char *id, size_t len)
 
     if (!kb || !id)
         return REL_OBJECT_NONE;
-    rel_kb__lookup(kb, id, rel__len(id, len), &kind);
+    if (kb->snapshot)
+        rel_snapshot__find_id(kb->snapshot, id, rel__len(id, len), &kind);
+    else
+        rel_kb__lookup(kb, id, rel__len(id, len), &kind);
     return kind;
 }
 
@@ -307,19 +320,26 @@ rel_status rel_kb_find_source(const rel_kb *kb, const char *id, size_t len, cons
         *out = NULL;
     if (!kb || !id || !out)
         return REL_ERR_ARG;
+    if (kb->snapshot)
+        return rel_snapshot__find_source(kb->snapshot, id, rel__len(id, len), out);
     return rel_kb__source_by_prefix(kb, id, rel__len(id, len), out);
 }
 
 static rel_status find_kind(const rel_kb *kb, const char *id, size_t len, int32_t want, const void **out)
 {
     int32_t kind;
-    void *obj;
+    const void *obj;
 
     if (out)
         *out = NULL;
     if (!kb || !id || !out)
         return REL_ERR_ARG;
-    obj = rel_kb__lookup(kb, id, rel__len(id, len), &kind);
+    if (kb->snapshot) {
+        obj = rel_snapshot__find_kind(kb->snapshot, want, id, rel__len(id, len));
+        kind = obj ? want : REL_OBJECT_NONE;
+    } else {
+        obj = rel_kb__lookup(kb, id, rel__len(id, len), &kind);
+    }
     if (kind != want)
         return REL_ERR_NOT_FOUND;
     *out = obj;
@@ -341,13 +361,31 @@ rel_status rel_kb_find_claim(const rel_kb *kb, const char *id, size_t len, const
     return find_kind(kb, id, len, REL_OBJECT_CLAIM, (const void **)out);
 }
 
-rel_status rel_kb_find_alias(const rel_kb *kb, const char *text, size_t len, int32_t match,
-                             const rel_entity **out, size_t cap, size_t *count)
+/* The entities filed under one alias key, exact or already normalised. */
+static rel_status alias_bucket(const rel_kb *kb, int32_t match, const char *key, size_t len, const rel_entity **out,
+                               size_t cap, size_t *count)
 {
     const rel_map_slot *slot;
     const rel_alias_bucket *b;
+    size_t i;
+
+    if (kb->snapshot)
+        return rel_snapshot__find_alias(kb->snapshot, match, key, len, out, cap, count);
+    slot = rel__map_get(match == REL_MATCH_EXACT ? &kb->alias_exact : &kb->alias_norm, key, len);
+    if (!slot)
+        return REL_ERR_NOT_FOUND;
+    b = slot->value;
+    for (i = 0; i < b->count && i < cap; i++)
+        out[i] = b->entities[i];
+    *count = b->count;
+    return REL_OK;
+}
+
+rel_status rel_kb_find_alias(const rel_kb *kb, const char *text, size_t len, int32_t match,
+                             const rel_entity **out, size_t cap, size_t *count)
+{
     char *norm = NULL;
-    size_t i, norm_len;
+    size_t norm_len;
     rel_status st;
 
     if (count)
@@ -358,40 +396,38 @@ rel_status rel_kb_find_alias(const rel_kb *kb, const char *text, size_t len, int
     len = rel__len(text, len);
     if (!rel__utf8_valid(text, len))
         return REL_ERR_UTF8;
-    if (match == REL_MATCH_EXACT) {
-        slot = rel__map_get(&kb->alias_exact, text, len);
-    } else {
-        st = rel__normalise(&kb->alloc, text, len, &norm, &norm_len);
-        if (st != REL_OK)
-            return st;
-        slot = rel__map_get(&kb->alias_norm, norm, norm_len);
-        rel__free(&kb->alloc, norm);
-    }
-    if (!slot)
-        return REL_ERR_NOT_FOUND;
-    b = slot->value;
-    for (i = 0; i < b->count && i < cap; i++)
-        out[i] = b->entities[i];
-    *count = b->count;
-    return REL_OK;
+    if (match == REL_MATCH_EXACT)
+        return alias_bucket(kb, match, text, len, out, cap, count);
+    st = rel__normalise(&kb->alloc, text, len, &norm, &norm_len);
+    if (st != REL_OK)
+        return st;
+    st = alias_bucket(kb, match, norm, norm_len, out, cap, count);
+    rel__free(&kb->alloc, norm);
+    return st;
 }
 
 size_t rel_kb_predicate_count(const rel_kb *kb)
 {
-    return kb ? kb->predicates.count : 0;
+    return kb ? count_of(kb, &kb->predicates, SNAP_PREDICATES) : 0;
 }
 
 const char *rel_kb_predicate_name(const rel_kb *kb, size_t i, size_t *len)
 {
-    const rel_predicate *p = kb && i < kb->predicates.count ? kb->predicates.items[i] : NULL;
+    const rel_predicate *p;
 
+    if (kb && kb->snapshot)
+        return rel_snapshot__predicate_name(kb->snapshot, i, len);
+    p = kb && i < kb->predicates.count ? kb->predicates.items[i] : NULL;
     return rel__str_out(p ? &p->name : NULL, len);
 }
 
 uint32_t rel_kb_predicate_flags(const rel_kb *kb, size_t i)
 {
-    const rel_predicate *p = kb && i < kb->predicates.count ? kb->predicates.items[i] : NULL;
+    const rel_predicate *p;
 
+    if (kb && kb->snapshot)
+        return rel_snapshot__predicate_flags(kb->snapshot, i);
+    p = kb && i < kb->predicates.count ? kb->predicates.items[i] : NULL;
     return p ? p->flags : 0;
 }
 
@@ -401,23 +437,31 @@ int32_t rel_kb_predicate_is_functional(const rel_kb *kb, const char *predicate, 
 
     if (!kb || !predicate)
         return 0;
+    if (kb->snapshot)
+        return (rel_snapshot__predicate_flags_of(kb->snapshot, predicate, rel__len(predicate, len)) &
+                REL_PREDICATE_FUNCTIONAL) != 0;
     slot = rel__map_get(&kb->predicate_names, predicate, rel__len(predicate, len));
     return slot && (((const rel_predicate *)slot->value)->flags & REL_PREDICATE_FUNCTIONAL);
 }
 
 size_t rel_kb_unannotated_count(const rel_kb *kb)
 {
-    return kb ? kb->gaps.count : 0;
+    return kb ? count_of(kb, &kb->gaps, SNAP_GAPS) : 0;
 }
 
 const rel_evidence *rel_kb_unannotated_at(const rel_kb *kb, size_t i)
 {
+    if (kb && kb->snapshot)
+        return rel_snapshot__unannotated_at(kb->snapshot, i);
     return kb && i < kb->gaps.count ? &((const rel_gap *)kb->gaps.items[i])->span : NULL;
 }
 
 const char *rel_kb_unannotated_reason(const rel_kb *kb, size_t i, size_t *len)
 {
-    const rel_gap *g = kb && i < kb->gaps.count ? kb->gaps.items[i] : NULL;
+    const rel_gap *g;
 
+    if (kb && kb->snapshot)
+        return rel_snapshot__unannotated_reason(kb->snapshot, i, len);
+    g = kb && i < kb->gaps.count ? kb->gaps.items[i] : NULL;
     return rel__str_out(g ? &g->reason : NULL, len);
 }

@@ -3,6 +3,12 @@
  * The layout of the knowledge base and of the objects borrowed from it.
  * Every object is allocated on its own and held by pointer, so that adding
  * to a knowledge base never moves what a caller already holds.
+ *
+ * A knowledge base opened from a snapshot hands out pointers into the
+ * mapped file instead (snapshot_format.h). So every handle type starts with
+ * a uint32_t that says which it is: `layout` is 0 in the structs below,
+ * and a snapshot record's first word is never 0. The getters test it with
+ * rel__mapped() and read mapped records through snapshot_read.h.
  */
 #ifndef REL_LIB_KB_IMPL_H
 #define REL_LIB_KB_IMPL_H
@@ -15,6 +21,8 @@
 #include <relations/source.h>
 
 #include "map.h"
+
+#include <string.h>
 
 enum source_meta {
     META_TITLE,
@@ -34,6 +42,7 @@ typedef struct rel_str {
 } rel_str;
 
 struct rel_source {
+    uint32_t layout; /* 0: in memory (see the top of this file) */
     rel_str id;
     rel_str text;
     rel_str meta[META_COUNT];
@@ -42,6 +51,7 @@ struct rel_source {
 };
 
 struct rel_evidence {
+    uint32_t layout; /* 0: in memory (see the top of this file) */
     const rel_source *source;
     uint64_t start;
     uint64_t end;
@@ -59,6 +69,7 @@ typedef struct rel_alias {
 } rel_alias;
 
 struct rel_entity {
+    uint32_t layout; /* 0: in memory (see the top of this file) */
     rel_str id;
     int32_t kind;
     rel_str name;
@@ -74,6 +85,7 @@ typedef struct rel_participant {
 } rel_participant;
 
 struct rel_event {
+    uint32_t layout; /* 0: in memory (see the top of this file) */
     rel_str id;
     rel_str type;
     rel_participant *participants;
@@ -85,6 +97,7 @@ struct rel_event {
 };
 
 struct rel_value {
+    uint32_t layout; /* 0: in memory (see the top of this file) */
     int32_t kind;
     const void *ref;  /* entity, event or claim */
     rel_str text;     /* literal, unit, or the words of a time */
@@ -104,6 +117,7 @@ typedef struct rel_claim_relation {
 } rel_claim_relation;
 
 struct rel_claim {
+    uint32_t layout; /* 0: in memory (see the top of this file) */
     rel_str id;
     rel_value subject;
     rel_str predicate;
@@ -150,6 +164,7 @@ typedef struct rel_gap {
 struct rel_kb {
     rel_allocator alloc;
     char *base_dir;
+    struct rel_snapshot *snapshot; /* non-NULL: opened from a snapshot, read-only */
     rel_ptr_list sources;
     rel_ptr_list entities;
     rel_ptr_list events;
@@ -166,6 +181,15 @@ struct rel_kb {
     rel_map alias_norm;   /* normalised alias -> rel_alias_bucket */
     rel_error error;      /* detail of the last write call */
 };
+
+/* Whether a handle points into a mapped snapshot rather than at a struct above. */
+static inline int rel__mapped(const void *handle)
+{
+    uint32_t layout;
+
+    memcpy(&layout, handle, sizeof(layout));
+    return layout != 0;
+}
 
 /* Looks an id up; returns the object and sets *kind, or NULL. */
 void *rel_kb__lookup(const rel_kb *kb, const char *id, size_t len, int32_t *kind);

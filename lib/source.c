@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Read access to sources. */
+/* Read access to sources, in memory or in a snapshot (snapshot_read.c). */
 #include <relations/source.h>
 
 #include "kb_internal.h"
+#include "snapshot_read.h"
 #include "strview.h"
 #include "text.h"
 
@@ -11,16 +12,22 @@
 
 const char *rel_source_id(const rel_source *source, size_t *len)
 {
+    if (source && rel__mapped(source))
+        return rel_snapshot__source_id(source, len);
     return rel__str_out(source ? &source->id : NULL, len);
 }
 
 const char *rel_source_text(const rel_source *source, size_t *len)
 {
+    if (source && rel__mapped(source))
+        return rel_snapshot__source_text(source, len);
     return rel__str_out(source ? &source->text : NULL, len);
 }
 
 static const char *meta(const rel_source *source, int field, size_t *len)
 {
+    if (source && rel__mapped(source))
+        return rel_snapshot__source_meta(source, field, len);
     return rel__str_out(source ? &source->meta[field] : NULL, len);
 }
 
@@ -34,11 +41,15 @@ const char *rel_source_path(const rel_source *source, size_t *len) { return meta
 
 const rel_source *rel_source_revises(const rel_source *source)
 {
+    if (source && rel__mapped(source))
+        return rel_snapshot__source_revises(source);
     return source ? source->revises : NULL;
 }
 
 size_t rel_source_index(const rel_source *source)
 {
+    if (source && rel__mapped(source))
+        return rel_snapshot__source_index(source);
     return source ? source->index : SIZE_MAX;
 }
 
