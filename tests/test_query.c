@@ -263,6 +263,32 @@ static void test_query__random_many_entities(void **state)
     random_queries(5, &size, 300);
 }
 
+/*
+ * Pairs of actors in windows, on a knowledge base with few entities and
+ * many events, so that every pair has many events at many times.
+ */
+static void test_query__random_pairs_in_windows(void **state)
+{
+    const rkb_size size = {2, 4, 300, 10};
+    rel_kb *kb = rkb_new(6, &size, NULL);
+    bq_kb *b = bq_new(kb);
+    size_t i;
+    rkb_rng r;
+    char where[64];
+
+    (void)state;
+    rkb_seed(&r, 606);
+    for (i = 0; i < 300; i++) {
+        rq_query q;
+
+        rq_random_pair_in_window(&q, kb, &r);
+        snprintf(where, sizeof(where), "pairs in windows, query %zu", i);
+        check_query(kb, b, &q.opts, where);
+    }
+    bq_free(b);
+    rel_kb_free(kb);
+}
+
 /* Queries with no filter at all give everything, in order. */
 static void test_query__no_filter_gives_everything(void **state)
 {
@@ -616,6 +642,37 @@ static void test_query__text_words(void **state)
     ASSERT_IDS(kb, &o, "iran");
     o.text = "sent";         /* evidence */
     ASSERT_IDS(kb, &o, "iran");
+}
+
+/* The number of words in a query is not limited (query.h names no limit). */
+static void test_query__text_of_many_words(void **state)
+{
+    const rel_kb *kb = *state;
+    rel_query_options o = options(REL_QUERY_EVENTS);
+    char text[512];
+    size_t i, len = 0;
+
+    for (i = 0; i < 40; i++)
+        len += (size_t)snprintf(text + len, sizeof(text) - len, "%s", i % 2 ? "Iran " : "syria ");
+    o.text = text;
+    ASSERT_IDS(kb, &o, "ev-aid");
+    /* Forty words, thirty-nine of them nowhere. */
+    len = 0;
+    for (i = 0; i < 40; i++)
+        len += (size_t)snprintf(text + len, sizeof(text) - len, "nothing%zu ", i);
+    snprintf(text + len, sizeof(text) - len, "iran");
+    ASSERT_NONE(kb, &o);
+}
+
+/* Reading: a text without any word (only spaces and punctuation) asks for no word, so it does not restrict. */
+static void test_query__text_without_words(void **state)
+{
+    const rel_kb *kb = *state;
+    rel_query_options o = options(REL_QUERY_EVENTS);
+
+    o.text = " -- , ";
+    o.type = "AID";
+    ASSERT_IDS(kb, &o, "ev-aid", "ev-root");
 }
 
 static void test_query__text_normalised(void **state)
@@ -1597,6 +1654,7 @@ int main(void)
         cmocka_unit_test(test_query__random_medium_kb),
         cmocka_unit_test(test_query__random_claim_heavy_kb),
         cmocka_unit_test(test_query__random_many_entities),
+        cmocka_unit_test(test_query__random_pairs_in_windows),
         cmocka_unit_test(test_query__no_filter_gives_everything),
     };
     const struct CMUnitTest rules[] = {
@@ -1613,6 +1671,8 @@ int main(void)
         cmocka_unit_test(test_query__text_words),
         cmocka_unit_test(test_query__alias_matching),
         cmocka_unit_test(test_query__count_by_year_rules),
+        cmocka_unit_test(test_query__text_of_many_words),
+        cmocka_unit_test(test_query__text_without_words),
         cmocka_unit_test(test_query__text_normalised),
     };
     const struct CMUnitTest builtin[] = {

@@ -240,6 +240,17 @@ void rq_random(rq_query *q, const rel_kb *kb, rkb_rng *r)
         apply(q, kb, r, filters[rkb_below(r, count)]);
 }
 
+void rq_random_pair_in_window(rq_query *q, const rel_kb *kb, rkb_rng *r)
+{
+    memset(q, 0, sizeof(*q));
+    assert_int_equal(rel_query_options_init(&q->opts, REL_QUERY_OPTIONS_VERSION), REL_OK);
+    q->opts.target = REL_QUERY_EVENTS;
+    apply(q, kb, r, F_ACTOR2);
+    apply(q, kb, r, F_WINDOW);
+    if (rkb_chance(r, 30))
+        apply(q, kb, r, rkb_chance(r, 50) ? F_TYPE : F_SOURCE);
+}
+
 static size_t describe_str(char *buf, size_t cap, size_t len, const char *name, const char *value)
 {
     if (!value || len >= cap)

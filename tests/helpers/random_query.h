@@ -29,6 +29,9 @@ typedef struct rq_query {
  */
 void rq_random(rq_query *q, const rel_kb *kb, rkb_rng *r);
 
+/* A random event query with an actor, a second actor that differs from it, and a window. */
+void rq_random_pair_in_window(rq_query *q, const rel_kb *kb, rkb_rng *r);
+
 /* The options as text, such as `events actor="ent3" window="1990/.." (possible)`. */
 void rq_describe(const rel_query_options *o, char *buf, size_t cap);
 
