@@ -22,7 +22,9 @@
  *   the unit of a quantity and the words of a time are not searched.
  * - text on entities: "names" are the canonical name and every alias.
  * - words: runs of Unicode letters (L*), marks (M*) and decimal digits
- *   (Nd); each is normalised on its own, after the split.
+ *   (Nd); each is normalised on its own, after the split. (Other numbers,
+ *   such as "²", are left out of the tests: "digits" may or may not take
+ *   them in.)
  * - alias PREFIX: the normalised name or alias begins, byte for byte, with
  *   the normalised query (so trailing space in the query is trimmed first).
  */
@@ -109,11 +111,11 @@ static void assert_ids(const rel_kb *kb, const rel_query_options *o, const char 
 {
     rel_query *q = query_ok(kb, o);
     const void *got[512];
-    size_t count = 99999, len = rel_query_count(q, &count) == REL_OK ? 0 : 1;
-    size_t i, ngot = qr_collect(q, o->target, got, COUNT(got));
+    size_t count = 99999, i, ngot;
     char desc[1024], list[4096];
 
-    assert_int_equal(len, 0);
+    assert_int_equal(rel_query_count(q, &count), REL_OK);
+    ngot = qr_collect(q, o->target, got, COUNT(got));
     rq_describe(o, desc, sizeof(desc));
     qr_ids(o->target, got, ngot < COUNT(got) ? ngot : COUNT(got), list, sizeof(list));
     if (ngot != n)
