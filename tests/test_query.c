@@ -34,6 +34,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1404,6 +1405,116 @@ static void test_query__writes_drop_the_indexes(void **state)
     rel_kb_free(kb);
 }
 
+/* Several threads make the first queries on one knowledge base at once: the indexes are built once, safely. */
+#define QUERY_THREADS 4
+#define THREAD_QUERIES 60
+
+typedef struct query_job {
+    const rel_kb *kb;
+    const rq_query *queries;
+    const void *const *want; /* THREAD_QUERIES rows of `cap` results */
+    const size_t *nwant;
+    size_t cap;
+    size_t first; /* the query this thread starts with */
+    int failed;
+} query_job;
+
+/* The next result of any target, as a plain pointer. */
+static rel_status next_any(rel_query *q, int32_t target, const void **out)
+{
+    const rel_event *ev = NULL;
+    const rel_claim *c = NULL;
+    const rel_entity *e = NULL;
+    rel_status st;
+
+    switch (target) {
+    case REL_QUERY_EVENTS:
+        st = rel_query_next_event(q, &ev);
+        *out = ev;
+        break;
+    case REL_QUERY_CLAIMS:
+        st = rel_query_next_claim(q, &c);
+        *out = c;
+        break;
+    default:
+        st = rel_query_next_entity(q, &e);
+        *out = e;
+        break;
+    }
+    return st;
+}
+
+/* Runs every query (no cmocka assertion off the main thread: a mismatch sets `failed`). */
+static void *run_queries(void *payload)
+{
+    query_job *job = payload;
+    const void **got = calloc(job->cap, sizeof(*got));
+    size_t i, k, n;
+
+    if (!got) {
+        job->failed = 1;
+        return NULL;
+    }
+    for (i = 0; i < THREAD_QUERIES && !job->failed; i++) {
+        size_t at = (job->first + i) % THREAD_QUERIES;
+        const rq_query *rq = &job->queries[at];
+        rel_query *q = NULL;
+        const void *result;
+
+        if (rel_query_new(&q, job->kb, &rq->opts, NULL) != REL_OK) {
+            job->failed = 1;
+            break;
+        }
+        for (n = 0; n < job->cap && next_any(q, rq->opts.target, &result) == REL_OK; n++)
+            got[n] = result;
+        if (n != job->nwant[at])
+            job->failed = 1;
+        for (k = 0; k < n && !job->failed; k++)
+            if (got[k] != job->want[at * job->cap + k])
+                job->failed = 1;
+        rel_query_free(q);
+    }
+    free(got);
+    return NULL;
+}
+
+static void test_query__threads_query_at_once(void **state)
+{
+    const rkb_size size = {3, 30, 80, 60};
+    rel_kb *kb = rkb_new(51, &size, NULL);
+    bq_kb *b = bq_new(kb);
+    size_t cap = 30 + 80 + 60 + 1, i;
+    rq_query *queries = calloc(THREAD_QUERIES, sizeof(*queries));
+    const void **want = calloc(THREAD_QUERIES * cap, sizeof(*want));
+    size_t nwant[THREAD_QUERIES];
+    query_job jobs[QUERY_THREADS];
+    pthread_t threads[QUERY_THREADS];
+    rkb_rng r;
+
+    (void)state;
+    assert_true(queries && want);
+    rkb_seed(&r, 515);
+    for (i = 0; i < THREAD_QUERIES; i++) {
+        rq_random(&queries[i], kb, &r);
+        nwant[i] = bq_expected(b, &queries[i].opts, want + i * cap, cap);
+    }
+    bq_free(b);
+    assert_int_equal(rel_kb_index_size(kb), 0);
+    for (i = 0; i < QUERY_THREADS; i++) {
+        jobs[i] = (query_job){kb, queries, want, nwant, cap, i * (THREAD_QUERIES / QUERY_THREADS), 0};
+        assert_int_equal(pthread_create(&threads[i], NULL, run_queries, &jobs[i]), 0);
+    }
+    for (i = 0; i < QUERY_THREADS; i++)
+        assert_int_equal(pthread_join(threads[i], NULL), 0);
+    for (i = 0; i < QUERY_THREADS; i++)
+        if (jobs[i].failed)
+            fail_msg("thread %zu got other results", i);
+    assert_true(rel_kb_index_size(kb) > 0);
+    free(queries);
+    free(want);
+    rel_kb_free(kb);
+}
+
 /* The knowledge base is the same after queries: they only read. */
 static void test_query__queries_change_no_data(void **state)
 {
@@ -1702,6 +1813,7 @@ int main(void)
         cmocka_unit_test(test_query__options_init),
         cmocka_unit_test(test_query__writes_drop_the_indexes),
         cmocka_unit_test(test_query__queries_change_no_data),
+        cmocka_unit_test(test_query__threads_query_at_once),
         cmocka_unit_test(test_query__alloc_build_indexes),
         cmocka_unit_test(test_query__alloc_query_new_and_read),
         cmocka_unit_test(test_query__alloc_count_by_year),
