@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_WORDS 16
-
 /* A sorted list of positions: borrowed from the index, or owned. */
 typedef struct list {
     const uint32_t *items;
@@ -49,8 +47,8 @@ struct rel_query {
     list about;
     list actor_claims;         /* claims: about the actor or its events */
     list alias;
-    list words[MAX_WORDS];
-    size_t word_count;
+    list *words;               /* one list per distinct word of the text */
+    size_t word_count, word_cap;
     int empty;                 /* a filter that nothing can meet */
 
     list walk;                 /* the candidates */
@@ -337,16 +335,21 @@ static rel_status add_word(const char *w, size_t len, void *payload)
     rel_query *q = ((word_sink *)payload)->q;
     const rel_ix_word *word;
     uint32_t i = rel_ix__find(q->ix, IX_WORD_SLOTS, IX_WORDS, w, len);
+    list l;
+    size_t k;
 
     if (i == REL_IX_NONE) {
         q->empty = 1;
         return REL_OK;
     }
-    if (q->word_count == MAX_WORDS)
-        return REL_ERR_LIMIT;
     word = (const rel_ix_word *)q->ix->table[IX_WORDS] + i;
-    q->words[q->word_count++] = (list){(const uint32_t *)q->ix->table[IX_WORD_POSTINGS] + word->first[q->target],
-                                       word->count[q->target]};
+    l = (list){(const uint32_t *)q->ix->table[IX_WORD_POSTINGS] + word->first[q->target], word->count[q->target]};
+    for (k = 0; k < q->word_count; k++)
+        if (q->words[k].items == l.items && q->words[k].count == l.count)
+            return REL_OK; /* a word said twice */
+    if (!rel__reserve(&q->kb->alloc, (void **)&q->words, &q->word_cap, q->word_count + 1, sizeof(*q->words)))
+        return REL_ERR_NOMEM;
+    q->words[q->word_count++] = l;
     return REL_OK;
 }
 
@@ -359,8 +362,6 @@ static rel_status set_text(rel_query *q, const char *text, rel_error *err)
     if (!rel__utf8_valid(text, len))
         return rel__error_set(err, REL_ERR_UTF8, "text is not valid UTF-8");
     st = rel_ix__words(&q->kb->alloc, text, len, add_word, &s);
-    if (st == REL_ERR_LIMIT)
-        return rel__error_set(err, st, "more than %d words in the text", MAX_WORDS);
     if (st != REL_OK)
         return rel__error_set(err, st, "%s", st == REL_ERR_NOMEM ? "out of memory" : "text is not valid UTF-8");
     return REL_OK;
@@ -581,6 +582,7 @@ void rel_query_free(rel_query *q)
         return;
     for (i = 0; i < 3; i++)
         rel__free(&q->kb->alloc, q->owned[i]);
+    rel__free(&q->kb->alloc, q->words);
     rel__free(&q->kb->alloc, q);
 }
 
