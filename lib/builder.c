@@ -46,6 +46,8 @@ static rel_status begin(rel_kb *kb)
         return REL_ERR_ARG;
     if (kb->snapshot)
         return fail(kb, REL_ERR_READ_ONLY, "the knowledge base is read-only: it was opened from a snapshot");
+    /* Any write may change what a query answers. */
+    rel_kb__drop_index(kb);
     rel__error_clear(&kb->error);
     return REL_OK;
 }
@@ -377,6 +379,7 @@ rel_status rel_kb_add_entity(rel_kb *kb, const char *id, size_t id_len, int32_t 
         rel_kb__free_entity(kb, e);
         return st == REL_ERR_NOMEM ? nomem(kb) : fail(kb, st, "entity name is not valid UTF-8");
     }
+    e->index = kb->entities.count;
     commit_object(kb, &kb->entities, e, &e->id, REL_OBJECT_ENTITY);
     commit_index(kb, e, &plan);
     return REL_OK;
@@ -457,6 +460,7 @@ rel_status rel_kb_add_event(rel_kb *kb, const char *id, size_t id_len, const cha
         rel_kb__free_event(kb, ev);
         return nomem(kb);
     }
+    ev->index = kb->events.count;
     commit_object(kb, &kb->events, ev, &ev->id, REL_OBJECT_EVENT);
     return REL_OK;
 }
@@ -649,6 +653,7 @@ rel_status rel_kb_add_claim(rel_kb *kb, const rel_claim_spec *spec)
         rel_kb__free_claim(kb, c);
         return nomem(kb);
     }
+    c->index = kb->claims.count;
     commit_object(kb, &kb->claims, c, &c->id, REL_OBJECT_CLAIM);
     return REL_OK;
 }

@@ -225,3 +225,8 @@ const rel_time *rel_value_time(const rel_value *value)
         return NULL;
     return rel__mapped(value) ? rel_snapshot__value_time(value) : value->time;
 }
+
+size_t rel_claim__index(const rel_claim *claim)
+{
+    return rel__mapped(claim) ? rel_snapshot__claim_index(claim) : claim->index;
+}

@@ -68,3 +68,8 @@ const rel_evidence *rel_event_evidence_at(const rel_event *event, size_t i)
         return rel_snapshot__event_evidence_at(event, i);
     return event && i < event->evidence.count ? event->evidence.items[i] : NULL;
 }
+
+size_t rel_event__index(const rel_event *event)
+{
+    return rel__mapped(event) ? rel_snapshot__event_index(event) : event->index;
+}
