@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "index.h"
 #include "kb_impl.h"
 #include "time_impl.h"
 
@@ -77,6 +78,25 @@ static rel_status check_header(const char *base, size_t len, uint32_t flags, rel
     return REL_OK;
 }
 
+/* The query indexes, used where they lie: their block checks itself against the object counts. */
+static rel_status attach_index(rel_kb *kb, const char *base, rel_error *err)
+{
+    const snap_section *block = rel_snapshot__section(base, SNAP_INDEX);
+    rel_index_counts counts;
+    rel_index *ix;
+    rel_status st;
+
+    counts.sources = rel_snapshot__section(base, SNAP_SOURCES)->count;
+    counts.entities = rel_snapshot__section(base, SNAP_ENTITIES)->count;
+    counts.events = rel_snapshot__section(base, SNAP_EVENTS)->count;
+    counts.claims = rel_snapshot__section(base, SNAP_CLAIMS)->count;
+    /* A bad block is REL_ERR_FORMAT, "corrupted index: ...". */
+    if ((st = rel_index__attach(&ix, &kb->alloc, base + block->offset, (size_t)block->length, &counts, err)) != REL_OK)
+        return st;
+    atomic_store_explicit(&kb->index, ix, memory_order_release);
+    return REL_OK;
+}
+
 rel_status rel_snapshot__open_mem(rel_kb **out, const void *data, size_t len, const rel_kb_options *opts,
                                   uint32_t flags, rel_error *err)
 {
@@ -93,7 +113,7 @@ rel_status rel_snapshot__open_mem(rel_kb **out, const void *data, size_t len, co
     if ((st = rel_kb_new(&kb, opts)) != REL_OK)
         return rel__error_set(err, st, st == REL_ERR_NOMEM ? "out of memory" : "invalid options");
     if ((st = check_header(base, len, flags, err)) != REL_OK ||
-        (st = rel_snapshot__check(base, len, &kb->alloc, err)) != REL_OK) {
+        (st = rel_snapshot__check(base, len, &kb->alloc, err)) != REL_OK || (st = attach_index(kb, base, err)) != REL_OK) {
         rel_kb_free(kb);
         return st;
     }

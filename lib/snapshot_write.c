@@ -2,7 +2,8 @@
 /*
  * Saving a knowledge base as a snapshot (snapshot_format.h). The records
  * of each section are built in memory, strings deduplicated into one pool
- * and times into one table, the lookup tables hashed; then the file is
+ * and times into one table, the lookup tables hashed, and the query
+ * indexes taken as the relocatable block they are; then the file is
  * written under a temporary name beside the target, its checksum is taken
  * over what was written and put into its header, and it is renamed over
  * the target. The knowledge base is read through the getters only, so a
@@ -16,6 +17,7 @@
 #include "alloc.h"
 #include "claim_internal.h"
 #include "error.h"
+#include "index.h"
 #include "kb_impl.h"
 #include "snapshot_impl.h"
 #include "snapshot_read.h"
@@ -38,13 +40,6 @@ typedef struct bytes {
     size_t cap;
 } bytes;
 
-/* Open addressing from a pointer (an in-memory object) to its position. */
-typedef struct ptr_map {
-    const void **keys;
-    uint32_t *positions;
-    size_t cap; /* a power of two */
-} ptr_map;
-
 /* Open addressing over the string pool or the time table: a slot holds an offset or position + 1, 0 when empty. */
 typedef struct dedup_map {
     uint64_t *slots;
@@ -60,7 +55,8 @@ typedef struct writer {
     bytes sec[SNAP_SECTION_COUNT];
     dedup_map strings;
     dedup_map times;
-    ptr_map entities, events, claims; /* for an in-memory knowledge base */
+    const void *index;    /* the query indexes' block, written as it is */
+    size_t index_len;
 } writer;
 
 static void *fail(writer *w, rel_status st, const char *msg)
@@ -111,31 +107,6 @@ static size_t capacity_for(size_t n)
     while (cap / 2 < n)
         cap *= 2;
     return cap;
-}
-
-static int ptr_map_init(writer *w, ptr_map *m, size_t n)
-{
-    m->cap = capacity_for(n);
-    m->keys = rel__calloc(w->a, m->cap, sizeof(*m->keys));
-    m->positions = rel__calloc(w->a, m->cap, sizeof(*m->positions));
-    if (!m->keys || !m->positions)
-        return nomem(w), 0;
-    return 1;
-}
-
-static size_t ptr_slot(const ptr_map *m, const void *key)
-{
-    size_t i = (size_t)XXH3_64bits(&key, sizeof(key)) & (m->cap - 1);
-
-    while (m->keys[i] && m->keys[i] != key)
-        i = (i + 1) & (m->cap - 1);
-    return i;
-}
-
-static void ptr_map_free(writer *w, ptr_map *m)
-{
-    rel__free(w->a, m->keys);
-    rel__free(w->a, m->positions);
 }
 
 static int dedup_init(writer *w, dedup_map *m)
@@ -298,52 +269,6 @@ static uint32_t put_time(writer *w, const rel_time *t)
     return (uint32_t)(*slot - 1);
 }
 
-/* ---- positions ---- */
-
-/* Where an entity, event or claim stands in its knowledge base. */
-static uint32_t position(const ptr_map *m, const void *obj, size_t (*mapped)(const void *))
-{
-    return rel__mapped(obj) ? (uint32_t)mapped(obj) : m->positions[ptr_slot(m, obj)];
-}
-
-static size_t mapped_entity(const void *e) { return rel_snapshot__entity_index(e); }
-static size_t mapped_event(const void *ev) { return rel_snapshot__event_index(ev); }
-static size_t mapped_claim(const void *c) { return rel_snapshot__claim_index(c); }
-
-static uint32_t entity_position(const writer *w, const rel_entity *e)
-{
-    return position(&w->entities, e, mapped_entity);
-}
-
-/* Fills the position maps of an in-memory knowledge base. */
-static int index_positions(writer *w)
-{
-    const rel_kb *kb = w->kb;
-    size_t i;
-
-    if (kb->snapshot)
-        return 1;
-    if (!ptr_map_init(w, &w->entities, rel_kb_entity_count(kb)) ||
-        !ptr_map_init(w, &w->events, rel_kb_event_count(kb)) || !ptr_map_init(w, &w->claims, rel_kb_claim_count(kb)))
-        return 0;
-    for (i = 0; i < rel_kb_entity_count(kb); i++) {
-        size_t s = ptr_slot(&w->entities, rel_kb_entity_at(kb, i));
-        w->entities.keys[s] = rel_kb_entity_at(kb, i);
-        w->entities.positions[s] = (uint32_t)i;
-    }
-    for (i = 0; i < rel_kb_event_count(kb); i++) {
-        size_t s = ptr_slot(&w->events, rel_kb_event_at(kb, i));
-        w->events.keys[s] = rel_kb_event_at(kb, i);
-        w->events.positions[s] = (uint32_t)i;
-    }
-    for (i = 0; i < rel_kb_claim_count(kb); i++) {
-        size_t s = ptr_slot(&w->claims, rel_kb_claim_at(kb, i));
-        w->claims.keys[s] = rel_kb_claim_at(kb, i);
-        w->claims.positions[s] = (uint32_t)i;
-    }
-    return 1;
-}
-
 /* ---- records ---- */
 
 /* The spans of one object, appended to an evidence section; returns where its list ends. */
@@ -453,7 +378,7 @@ static void put_events(writer *w)
             snap_participant *p = append(w, SNAP_PARTICIPANTS);
             if (!p)
                 return;
-            p->entity = entity_position(w, rel_event_participant_entity(ev, j));
+            p->entity = (uint32_t)rel_entity__index(rel_event_participant_entity(ev, j));
             p->role = rel_event_participant_role(ev, j);
         }
         if (!(r = append(w, SNAP_EVENTS)))
@@ -478,9 +403,9 @@ static uint32_t value_ref(writer *w, const rel_value *v, uint64_t *text)
 
     *text = string(w, s, len, 0);
     switch (rel_value_kind(v)) {
-    case REL_VALUE_ENTITY: return entity_position(w, rel_value_entity(v));
-    case REL_VALUE_EVENT: return position(&w->events, rel_value_event(v), mapped_event);
-    case REL_VALUE_CLAIM: return position(&w->claims, rel_value_claim(v), mapped_claim);
+    case REL_VALUE_ENTITY: return (uint32_t)rel_entity__index(rel_value_entity(v));
+    case REL_VALUE_EVENT: return (uint32_t)rel_event__index(rel_value_event(v));
+    case REL_VALUE_CLAIM: return (uint32_t)rel_claim__index(rel_value_claim(v));
     case REL_VALUE_TIME: return put_time(w, rel_value_time(v));
     case REL_VALUE_QUANTITY:
         rel_value_quantity(v, &number);
@@ -505,7 +430,7 @@ static void put_claim_lists(writer *w, const rel_claim *c)
             return;
         rel_claim__version_at(c, j, &source, &claimant, &modality);
         v->source = (uint32_t)rel_source_index(source);
-        v->claimant = claimant ? entity_position(w, claimant) : SNAP_NONE;
+        v->claimant = claimant ? (uint32_t)rel_entity__index(claimant) : SNAP_NONE;
         v->modality = modality;
     }
     for (j = 0; j < rel_claim_relation_count(c); j++) {
@@ -513,7 +438,7 @@ static void put_claim_lists(writer *w, const rel_claim *c)
         if (!r)
             return;
         r->type = rel_claim_relation_type(c, j);
-        r->target = position(&w->claims, rel_claim_relation_target(c, j), mapped_claim);
+        r->target = (uint32_t)rel_claim__index(rel_claim_relation_target(c, j));
     }
 }
 
@@ -536,7 +461,7 @@ static void put_claims(writer *w)
         if (!(r = append(w, SNAP_CLAIMS)))
             return;
         r->tag = (uint32_t)(i + 1);
-        r->claimant = entity_position(w, rel_claim_claimant(c));
+        r->claimant = (uint32_t)rel_entity__index(rel_claim_claimant(c));
         r->id = id;
         r->predicate = predicate;
         r->subject.tag = SNAP_SUBJECT;
@@ -619,7 +544,7 @@ static void put_alias_key(writer *w, int keys, int entities, const char *key, si
         uint32_t *e = append(w, entities);
         if (!e)
             return;
-        *e = positions ? positions[i] : entity_position(w, objects[i]);
+        *e = positions ? positions[i] : (uint32_t)rel_entity__index(objects[i]);
     }
     if (!(k = append(w, keys)))
         return;
@@ -669,9 +594,9 @@ static uint64_t lay_out(writer *w, snap_header *h)
         size_t size = rel_snapshot__record_size(s);
         at += 8; /* the section's own offset */
         h->sections[s].offset = at;
-        h->sections[s].length = w->sec[s].len;
+        h->sections[s].length = s == SNAP_INDEX ? w->index_len : w->sec[s].len;
         h->sections[s].count = size > 1 ? w->sec[s].len / size : 0;
-        at = (at + w->sec[s].len + 7) / 8 * 8;
+        at = (at + h->sections[s].length + 7) / 8 * 8;
     }
     h->pre.file_length = at;
     return at;
@@ -709,9 +634,9 @@ static int write_file(writer *w, int fd)
         return 0;
     for (s = 0; s < SNAP_SECTION_COUNT; s++) {
         uint64_t own = h.sections[s].offset;
-        size_t pad = (8 - w->sec[s].len % 8) % 8;
-        if (!write_all(fd, &own, sizeof(own)) || !write_all(fd, w->sec[s].p, w->sec[s].len) ||
-            !write_all(fd, zeros, pad))
+        const void *data = s == SNAP_INDEX ? w->index : w->sec[s].p;
+        size_t len = (size_t)h.sections[s].length, pad = (8 - len % 8) % 8;
+        if (!write_all(fd, &own, sizeof(own)) || !write_all(fd, data, len) || !write_all(fd, zeros, pad))
             return 0;
     }
     if ((uint64_t)(size_t)length != length)
@@ -776,13 +701,18 @@ static rel_status save(writer *w, const char *path)
 static void build(writer *w)
 {
     const rel_kb *kb = w->kb;
+    const rel_index *ix;
 
     if (rel_kb_source_count(kb) > SNAP_MAX_COUNT || rel_kb_entity_count(kb) > SNAP_MAX_COUNT ||
         rel_kb_event_count(kb) > SNAP_MAX_COUNT || rel_kb_claim_count(kb) > SNAP_MAX_COUNT) {
         fail(w, REL_ERR_LIMIT, "more than 2^32 - 2 objects of one kind");
         return;
     }
-    if (!dedup_init(w, &w->strings) || !dedup_init(w, &w->times) || !index_positions(w))
+    /* The indexes go in as the block they are: built now if no query has built them yet. */
+    if ((w->st = rel_kb__index(kb, &ix, w->err)) != REL_OK)
+        return;
+    w->index = rel_index__data(ix, &w->index_len);
+    if (!dedup_init(w, &w->strings) || !dedup_init(w, &w->times))
         return;
     put_sources(w);
     put_entities(w);
@@ -822,8 +752,5 @@ rel_status rel_kb_save_snapshot(const rel_kb *kb, const char *path, rel_error *e
         rel__free(w.a, w.sec[s].p);
     rel__free(w.a, w.strings.slots);
     rel__free(w.a, w.times.slots);
-    ptr_map_free(&w, &w.entities);
-    ptr_map_free(&w, &w.events);
-    ptr_map_free(&w, &w.claims);
     return st;
 }

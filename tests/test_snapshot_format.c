@@ -549,6 +549,71 @@ static void test_snapshot_format__open_file_takes_either_format(void **state)
     rel_kb_free(json);
 }
 
+/* The ids a query returns, joined with spaces, into buf. */
+static void query_ids(const rel_kb *kb, const rel_query_options *opts, char *buf, size_t cap)
+{
+    rel_query *q = NULL;
+    rel_error err;
+    const rel_event *ev;
+    const rel_claim *c;
+    const rel_entity *e;
+    size_t len = 0;
+
+    buf[0] = '\0';
+    assert_int_equal(rel_query_new(&q, kb, opts, &err), REL_OK);
+    for (;;) {
+        const char *id;
+        if (opts->target == REL_QUERY_EVENTS)
+            id = rel_query_next_event(q, &ev) == REL_OK ? rel_event_id(ev, NULL) : NULL;
+        else if (opts->target == REL_QUERY_CLAIMS)
+            id = rel_query_next_claim(q, &c) == REL_OK ? rel_claim_id(c, NULL) : NULL;
+        else
+            id = rel_query_next_entity(q, &e) == REL_OK ? rel_entity_id(e, NULL) : NULL;
+        if (!id)
+            break;
+        len += (size_t)snprintf(buf + len, len < cap ? cap - len : 0, "%s ", id);
+    }
+    assert_true(len < cap);
+    rel_query_free(q);
+}
+
+/* The snapshot carries the query indexes: nothing is built on open, and queries answer as on the original. */
+static void test_snapshot_format__queries_use_the_saved_indexes(void **state)
+{
+    rel_kb *kb = helper_open_builtin(), *snap;
+    rel_query_options opts = REL_QUERY_OPTIONS_INIT;
+    char path[256], a[8192], b[8192];
+
+    (void)state;
+    assert_int_equal(rel_kb_index_size(kb), 0);
+    free(save_and_read(kb, "indexed.rel", path, sizeof(path), NULL));
+    assert_true(rel_kb_index_size(kb) > 0); /* saving built them */
+    snap = open_snapshot(path);
+    assert_int_equal(rel_kb_index_size(snap), rel_kb_index_size(kb));
+    opts.actor = "iran";
+    query_ids(kb, &opts, a, sizeof(a));
+    query_ids(snap, &opts, b, sizeof(b));
+    assert_true(a[0] != '\0');
+    assert_string_equal(a, b);
+    opts.actor = NULL;
+    opts.target = REL_QUERY_CLAIMS;
+    opts.text = "nuclear";
+    query_ids(kb, &opts, a, sizeof(a));
+    query_ids(snap, &opts, b, sizeof(b));
+    assert_true(a[0] != '\0');
+    assert_string_equal(a, b);
+    opts.text = NULL;
+    opts.target = REL_QUERY_ENTITIES;
+    opts.alias = "north korea";
+    opts.alias_match = REL_MATCH_NORMALISED;
+    query_ids(kb, &opts, a, sizeof(a));
+    query_ids(snap, &opts, b, sizeof(b));
+    assert_string_equal(a, b);
+    assert_int_equal(rel_kb_build_indexes(snap, NULL), REL_OK);
+    rel_kb_free(snap);
+    rel_kb_free(kb);
+}
+
 /* ---- writes are refused --------------------------------------------------------- */
 
 static void test_snapshot_format__every_write_is_refused(void **state)
@@ -774,6 +839,7 @@ static void forge_alias_entity(char *d) { ((uint32_t *)section_of(d, SNAP_EXACT_
 static void forge_relation(char *d) { ((snap_relation *)section_of(d, SNAP_RELATIONS))[0].type = 0; }
 static void forge_version(char *d) { ((snap_version *)section_of(d, SNAP_VERSIONS))[0].claimant = 7; }
 static void forge_predicate(char *d) { ((snap_predicate *)section_of(d, SNAP_PREDICATES))[0].flags = 2; }
+static void forge_index(char *d) { header_of(d)->sections[SNAP_INDEX].length = 8; }
 
 static void test_snapshot_format__forged_structure_is_refused(void **state)
 {
@@ -807,6 +873,7 @@ static void test_snapshot_format__forged_structure_is_refused(void **state)
     assert_forgery_refused(good, len, forge_relation, "claim relations record 0");
     assert_forgery_refused(good, len, forge_version, "claim versions record 0");
     assert_forgery_refused(good, len, forge_predicate, "unknown flags");
+    assert_forgery_refused(good, len, forge_index, "corrupted index");
     free(good);
 }
 
@@ -944,6 +1011,7 @@ int main(void)
         cmocka_unit_test(test_snapshot_format__getters_agree_on_the_small_kb),
         cmocka_unit_test(test_snapshot_format__diffs_agree),
         cmocka_unit_test(test_snapshot_format__open_file_takes_either_format),
+        cmocka_unit_test(test_snapshot_format__queries_use_the_saved_indexes),
         cmocka_unit_test(test_snapshot_format__every_write_is_refused),
         cmocka_unit_test(test_snapshot_format__header_damage_is_named),
         cmocka_unit_test(test_snapshot_format__every_truncation_is_refused),
