@@ -195,7 +195,8 @@ static uint32_t *sort_keys(builder *b, interner *in)
     for (i = 0; i < in->count; i++)
         in->keys[i].pad = (uint32_t)i;
     sort_strings = b->strings;
-    qsort(in->keys, in->count, sizeof(*in->keys), by_text);
+    if (in->count) /* qsort() takes no NULL, even for nothing */
+        qsort(in->keys, in->count, sizeof(*in->keys), by_text);
     for (i = 0; i < in->count; i++) {
         rank[in->keys[i].pad] = (uint32_t)i;
         in->keys[i].pad = 0;
@@ -320,7 +321,8 @@ static void actor_tables(builder *b)
         return;
     }
     /* Repeated pairs in one event (an entity in two roles) collapse here. */
-    qsort(pr, npr, sizeof(*pr), by_time);
+    if (npr)
+        qsort(pr, npr, sizeof(*pr), by_time);
     for (i = 0, k = 0; i < npr; i++)
         if (k == 0 || by_time(&pr[k - 1], &pr[i]) != 0)
             pr[k++] = pr[i];
@@ -346,7 +348,8 @@ static void actor_tables(builder *b)
             for (j = start[i]; j < start[i + 1]; j++)
                 byt[j] = (timed){lo[members[j]], (uint32_t)i, 0, members[j], 0};
     }
-    qsort(byt, k, sizeof(*byt), by_time);
+    if (k)
+        qsort(byt, k, sizeof(*byt), by_time);
     for (i = 0; i < k; i++)
         by_time_list[i] = byt[i].event;
     rel__free(b->a, byt);
