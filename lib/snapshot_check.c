@@ -32,8 +32,26 @@ typedef struct checker {
     const char *base;
     uint64_t count[SNAP_SECTION_COUNT];
     const uint32_t *text_len; /* of each source */
+    /* The codes that have a name, one bit each: looked up once, not per record. */
+    uint32_t kinds, roles, modalities, relations;
     rel_error *err;
 } checker;
+
+static uint32_t named_codes(const char *(*name)(int32_t))
+{
+    uint32_t bits = 0;
+    int32_t code;
+
+    for (code = 0; code < 32; code++)
+        if (name(code))
+            bits |= 1u << code;
+    return bits;
+}
+
+static int named(uint32_t bits, int32_t code)
+{
+    return code >= 0 && code < 32 && (bits >> code & 1u);
+}
 
 static const void *data(const checker *c, int s)
 {
@@ -152,7 +170,7 @@ static rel_status check_entities(checker *c)
     for (i = 0; i < n; i++) {
         if (r[i].tag != i + 1)
             return bad(c, SNAP_ENTITIES, i, "wrong tag");
-        if (!rel_entity_kind_name(r[i].kind))
+        if (!named(c->kinds, r[i].kind))
             return bad(c, SNAP_ENTITIES, i, "unknown kind");
         if (!list_end_ok(r[i].aliases_end, &aliases, c->count[SNAP_ALIASES]) ||
             !list_end_ok(r[i].evidence_end, &evidence, c->count[SNAP_ENTITY_EVIDENCE]))
@@ -178,7 +196,7 @@ static rel_status check_events(checker *c)
             return bad(c, SNAP_EVENTS, i, "a list outside its array");
     }
     for (i = 0; i < c->count[SNAP_PARTICIPANTS]; i++)
-        if (!ref_ok(p[i].entity, entities) || !rel_role_name(p[i].role))
+        if (!ref_ok(p[i].entity, entities) || !named(c->roles, p[i].role))
             return bad(c, SNAP_PARTICIPANTS, i, "an entity that does not exist or an unknown role");
     return REL_OK;
 }
@@ -215,7 +233,7 @@ static rel_status check_claims(checker *c)
         if (x->subject_kind < REL_VALUE_ENTITY || x->subject_kind > REL_VALUE_CLAIM ||
             !value_ok(c, x->subject_kind, x->subject.ref) || !value_ok(c, x->object_kind, x->object.ref))
             return bad(c, SNAP_CLAIMS, i, "a subject or object of an unknown kind or that does not exist");
-        if (x->modality == REL_MODALITY_NONE || !rel_modality_name(x->modality) ||
+        if (x->modality == REL_MODALITY_NONE || !named(c->modalities, x->modality) ||
             (x->polarity != REL_POLARITY_POSITIVE && x->polarity != REL_POLARITY_NEGATIVE))
             return bad(c, SNAP_CLAIMS, i, "an unknown modality or polarity");
         if (!list_end_ok(x->versions_end, &versions, c->count[SNAP_VERSIONS]) ||
@@ -225,10 +243,10 @@ static rel_status check_claims(checker *c)
     }
     for (i = 0; i < c->count[SNAP_VERSIONS]; i++)
         if (!ref_ok(v[i].source, c->count[SNAP_SOURCES]) || !opt_ref_ok(v[i].claimant, entities) ||
-            (v[i].modality != REL_MODALITY_NONE && !rel_modality_name(v[i].modality)))
+            (v[i].modality != REL_MODALITY_NONE && !named(c->modalities, v[i].modality)))
             return bad(c, SNAP_VERSIONS, i, "a source or claimant that does not exist, or an unknown modality");
     for (i = 0; i < c->count[SNAP_RELATIONS]; i++)
-        if (!rel_relation_name(rel[i].type) || !ref_ok(rel[i].target, n))
+        if (!named(c->relations, rel[i].type) || !ref_ok(rel[i].target, n))
             return bad(c, SNAP_RELATIONS, i, "an unknown type or a claim that does not exist");
     return REL_OK;
 }
@@ -278,6 +296,10 @@ rel_status rel_snapshot__check(const char *base, size_t len, const rel_allocator
     memset(&c, 0, sizeof(c));
     c.base = base;
     c.err = err;
+    c.kinds = named_codes(rel_entity_kind_name);
+    c.roles = named_codes(rel_role_name);
+    c.modalities = named_codes(rel_modality_name);
+    c.relations = named_codes(rel_relation_name);
     if ((st = check_sections(&c, len)) != REL_OK)
         return st;
     if (c.count[SNAP_SOURCES] &&
