@@ -205,6 +205,45 @@ check "export -o into a missing folder names the file on stderr" err_has_fixed "
 run --kb "$tmp/kb.json" summary --json
 check "--kb FILE summary counts as the built-in one" cmp -s "$tmp/out" "$tmp/summary.json"
 
+# ---- snapshots ------------------------------------------------------------------
+
+data=$(cd "$(dirname "$0")/../data" && pwd)
+run compile "$data/iran-north-korea.json" -o "$tmp/kb.rel"
+check "compile exits 0" status_is 0
+check "compile reports what it wrote" out_has "kb\.rel: 3 sources, 105 entities, [0-9]+ events, [0-9]+ claims, [0-9]+ bytes"
+check "compile writes a snapshot" bash -c "head -c 8 '$tmp/kb.rel' | grep -q RELSNAP"
+run --kb "$tmp/kb.rel" summary
+tail -n +2 "$tmp/out" >"$tmp/summary-rel.txt"
+run --kb "$data/iran-north-korea.json" summary
+tail -n +2 "$tmp/out" >"$tmp/summary-json.txt"
+check "--kb of the snapshot sums up as --kb of its JSON" cmp -s "$tmp/summary-rel.txt" "$tmp/summary-json.txt"
+run --kb "$tmp/kb.rel" export
+check "the snapshot exports the JSON of the built-in knowledge base" cmp -s "$tmp/out" "$tmp/export.json"
+run --kb "$tmp/kb.rel" query events --actor iran --with north-korea --window 1980/1989
+check "the snapshot answers queries" out_has '^boeing-flights-1980 +AID.military'
+
+cp "$tmp/kb.rel" "$tmp/bad.rel"
+printf 'X' | dd of="$tmp/bad.rel" bs=1 seek=4000 conv=notrunc 2>/dev/null
+run --kb "$tmp/bad.rel" summary
+check "--kb of a damaged snapshot fails" status_is 1
+check "--kb of a damaged snapshot says why" err_has_fixed "checksum mismatch: file is corrupted"
+check "--kb of a damaged snapshot names the file" err_has_fixed "$tmp/bad.rel"
+check "--kb of a damaged snapshot prints nothing on stdout" out_empty
+head -c 1000 "$tmp/kb.rel" >"$tmp/short.rel"
+run --kb "$tmp/short.rel" summary
+check "--kb of a cut snapshot says it is truncated" err_has "truncated: 1000 bytes, header says [0-9]+"
+
+run compile "$tmp/kb.rel" -o "$tmp/again.rel"
+check "compile takes a snapshot as input too" status_is 0
+check "a snapshot compiled again is the same file" cmp -s "$tmp/kb.rel" "$tmp/again.rel"
+run compile "$data/iran-north-korea.json" -o "$tmp/no-such-dir/kb.rel"
+check "compile into a missing folder fails" status_is 1
+check "compile into a missing folder names the file" err_has_fixed "$tmp/no-such-dir/kb.rel"
+run compile "$data/iran-north-korea.json"
+check "compile without -o is a usage error" status_is 2
+run --kb "$tmp/kb.rel" compile "$data/iran-north-korea.json" -o "$tmp/x.rel"
+check "compile with --kb is a usage error" status_is 2
+
 # ---- errors ---------------------------------------------------------------------
 
 run frobnicate

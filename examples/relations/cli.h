@@ -33,6 +33,10 @@ int cmd_diff(cli *c, const char *a, const char *b);
 int cmd_conflicts(cli *c);
 int cmd_timeline(cli *c);
 int cmd_query(cli *c, int argc, char **argv);
+int cmd_compile(cli *c, int argc, char **argv);
+
+/* Opens c->kb_path (JSON or snapshot; the built-in one if NULL) into c->kb; prints why not and returns 1. */
+int open_kb(cli *c);
 
 /* Output helpers (print.c). */
 void json_begin(cli *c);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * relations: the command-line face of librelations. It opens the built-in
- * knowledge base (or --kb FILE) and lists, shows, finds, exports; every
- * listing also comes as JSON with --json.
+ * knowledge base (or --kb FILE, JSON or snapshot) and lists, shows, finds,
+ * exports, compiles; every listing also comes as JSON with --json.
  */
 #include "cli.h"
 
@@ -25,6 +25,9 @@ static const char usage[] =
     "  show ID          one entity, event, claim or source (id or unique prefix), with evidence\n"
     "  find ALIAS       entities with that name: exact match, else normalised\n"
     "  export [-o FILE] the whole knowledge base as JSON (stdout by default)\n"
+    "  compile IN -o OUT\n"
+    "                   save IN (JSON or snapshot) as the snapshot OUT, which --kb opens\n"
+    "                     by mapping it: no parsing, indexes included\n"
     "  time EXPR        parse an EDTF/TIMEX expression and print its bounds\n"
     "  diff A B         what changed from version A to version B (ids or unique prefixes)\n"
     "  conflicts        every contradiction and change of stance, inside and across versions\n"
@@ -37,7 +40,7 @@ static const char usage[] =
     "                     --text WORDS; --count, --per-year (events per year)\n"
     "\n"
     "options:\n"
-    "  --kb FILE        open FILE (JSON) instead of the built-in knowledge base\n"
+    "  --kb FILE        open FILE (JSON or snapshot) instead of the built-in knowledge base\n"
     "  --json           print listings as JSON\n"
     "  -h, --help       print this help\n"
     "  --version        print the library version\n";
@@ -48,10 +51,10 @@ static int usage_error(const char *msg, const char *arg)
     return 2;
 }
 
-static int open_kb(cli *c)
+int open_kb(cli *c)
 {
     rel_error err;
-    rel_status st = c->kb_path ? rel_kb_open_json_file(&c->kb, c->kb_path, NULL, &err)
+    rel_status st = c->kb_path ? rel_kb_open_file(&c->kb, c->kb_path, NULL, &err)
                                : rel_kb_open_builtin(&c->kb, NULL, &err);
 
     if (st == REL_OK)
@@ -73,6 +76,8 @@ static int run(cli *c, const char *cmd, int argc, char **argv)
         return open_kb(c) ? 1 : cmd_query(c, argc, argv);
     if (strcmp(cmd, "time") == 0)
         return argc == 1 ? cmd_time(c, argv[0]) : usage_error("time takes one expression", NULL);
+    if (strcmp(cmd, "compile") == 0)
+        return cmd_compile(c, argc, argv);
     if (open_kb(c))
         return 1;
     if (strcmp(cmd, "show") == 0 || strcmp(cmd, "find") == 0) {
