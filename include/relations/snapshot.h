@@ -29,6 +29,11 @@ REL_BEGIN_DECLS
  * version or byte order, or whose content does not match its checksum or
  * its own table of contents fails with #REL_ERR_FORMAT and a message that
  * says which; the file is never trusted further than it was checked.
+ *
+ * A snapshot opens only on a machine like the one that wrote it (same byte
+ * order, word size and build of the time structs); it is a fast cache of a
+ * knowledge base, and JSON is the format to move or keep one in. The guide
+ * @ref snapshot describes the file, the checks and the limits.
  * @{
  */
 
@@ -44,8 +49,10 @@ REL_BEGIN_DECLS
  * @param[in]  kb   The knowledge base.
  * @param[in]  path The file to write.
  * @param[out] err  Optional: receives the reason of a failure.
- * @return #REL_OK; #REL_ERR_ARG if a pointer is NULL; #REL_ERR_IO; #REL_ERR_LIMIT if the knowledge
- *         base holds more than 2^32 - 2 objects of one kind; #REL_ERR_NOMEM.
+ * @return #REL_OK; #REL_ERR_ARG if a pointer is NULL; #REL_ERR_IO if the file cannot be written (the
+ *         message names the file); #REL_ERR_LIMIT if the knowledge base holds more than 2^32 - 2
+ *         objects of one kind (or entries in one list array) or a string of 4 GiB or more;
+ *         #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_save_snapshot(const rel_kb *kb, const char *path, rel_error *err);
 
@@ -53,8 +60,14 @@ REL_API rel_status rel_kb_save_snapshot(const rel_kb *kb, const char *path, rel_
  * @brief Opens a snapshot by mapping it.
  *
  * The file must not be changed while the knowledge base is open (the
- * mapping shows what is in the file). The allocator of @p opts serves the
- * little the knowledge base allocates; `base_dir` is not used.
+ * mapping shows what is in the file; a file cut short underneath makes
+ * reads fail with SIGBUS): replace it by renaming a new file over it, as
+ * rel_kb_save_snapshot() does. The knowledge base is read-only: every
+ * @ref rel_builder "builder call" on it returns #REL_ERR_READ_ONLY. Its
+ * handles, strings and times point into the mapping and stay valid until
+ * rel_kb_free(), which unmaps the file. The allocator of @p opts serves the
+ * little the knowledge base allocates; `base_dir` and the progress
+ * callback are not used.
  * @param[out] out  Receives the read-only knowledge base (rel_kb_free()); NULL on failure.
  * @param[in]  path The snapshot file.
  * @param[in]  opts Options, or NULL for the defaults.
