@@ -87,12 +87,36 @@ static int same(const token *x, const token *y)
     return x->len == y->len && memcmp(x->ptr, y->ptr, x->len) == 0;
 }
 
-/* The text of tokens [from, to): one stretch of source text, or stretches joined by " … ". */
-static int join(const rel_allocator *a, const tokens *t, size_t from, size_t to, rel_str *out)
+/*
+ * The stretches of source text that tokens [from, to) cover, one per span,
+ * joined by " … ": copied to p unless p is NULL; returns their length. A
+ * stretch keeps whatever lies between its words, which may be any amount
+ * of white space.
+ */
+static size_t stretches(const tokens *t, size_t from, size_t to, char *p)
 {
     static const char gap[] = " \xE2\x80\xA6 ";
     size_t i, len = 0, start = from;
-    char *p;
+
+    for (i = from; i <= to; i++) {
+        if (i == to || (i > start && t->items[i].span != t->items[i - 1].span)) {
+            const token *first = &t->items[start], *last = &t->items[i - 1];
+            size_t n = (size_t)(last->ptr + last->len - first->ptr), g = start > from ? sizeof(gap) - 1 : 0;
+            if (p) {
+                memcpy(p + len, gap, g);
+                memcpy(p + len + g, first->ptr, n);
+            }
+            len += g + n;
+            start = i;
+        }
+    }
+    return len;
+}
+
+/* The text of tokens [from, to): one stretch of source text, or stretches joined by " … ". */
+static int join(const rel_allocator *a, const tokens *t, size_t from, size_t to, rel_str *out)
+{
+    size_t len;
 
     out->ptr = NULL;
     out->len = 0;
@@ -101,26 +125,12 @@ static int join(const rel_allocator *a, const tokens *t, size_t from, size_t to,
         out->ptr = rel__strndup(a, "", 0);
         return out->ptr != NULL;
     }
-    for (i = from; i < to; i++)
-        len += t->items[i].len + sizeof(gap);
-    if (!(p = rel__malloc(a, len + 1)))
+    len = stretches(t, from, to, NULL);
+    if (!(out->ptr = rel__malloc(a, len + 1)))
         return 0;
-    out->ptr = p;
-    for (i = from; i <= to; i++) {
-        if (i == to || (i > start && t->items[i].span != t->items[i - 1].span)) {
-            const token *first = &t->items[start], *last = &t->items[i - 1];
-            size_t n = (size_t)(last->ptr + last->len - first->ptr);
-            if (start > from) {
-                memcpy(p, gap, sizeof(gap) - 1);
-                p += sizeof(gap) - 1;
-            }
-            memcpy(p, first->ptr, n);
-            p += n;
-            start = i;
-        }
-    }
-    *p = '\0';
-    out->len = (size_t)(p - out->ptr);
+    stretches(t, from, to, out->ptr);
+    out->ptr[len] = '\0';
+    out->len = len;
     return 1;
 }
 

@@ -209,6 +209,36 @@ static void test_diff__rewording_reports_the_changed_words(void **state)
     rel_diff_free(diff);
 }
 
+/* A changed stretch keeps the white space between its words, however long (it once overran its buffer). */
+static void test_diff__reworded_words_far_apart(void **state)
+{
+    rel_source_spec src = REL_SOURCE_SPEC_INIT;
+    rel_kb *kb = NULL;
+    rel_diff *diff;
+    const char *removed, *added;
+    size_t rl, al;
+
+    (void)state;
+    assert_int_equal(rel_kb_new(&kb, NULL), REL_OK);
+    src.id_len = src.text_len = REL_NTS;
+    src.id = "a";
+    src.text = "alpha                              beta gamma";
+    add(kb, rel_kb_add_source(kb, &src));
+    src.id = "b";
+    src.text = "omega                              zeta gamma";
+    add(kb, rel_kb_add_source(kb, &src));
+    add(kb, rel_kb_add_event(kb, "e", REL_NTS, "AID", REL_NTS));
+    add(kb, rel_kb_add_evidence(kb, "e", REL_NTS, "a", REL_NTS, 0, 45));
+    add(kb, rel_kb_add_evidence(kb, "e", REL_NTS, "b", REL_NTS, 0, 45));
+    assert_int_equal(rel_diff_sources(&diff, kb, source(kb, "a"), source(kb, "b"), NULL), REL_OK);
+    assert_int_equal(rel_diff_count(diff), 1);
+    assert_int_equal(rel_difference_change_at(rel_diff_at(diff, 0), 0, &removed, &rl, &added, &al), REL_OK);
+    assert_string_equal(removed, "alpha                              beta");
+    assert_string_equal(added, "omega                              zeta");
+    rel_diff_free(diff);
+    rel_kb_free(kb);
+}
+
 static void test_diff__respelling_is_told_apart_from_rewording(void **state)
 {
     const rel_kb *kb = *state;
@@ -525,6 +555,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_diff__finds_every_planted_difference_in_order),
         cmocka_unit_test(test_diff__rewording_reports_the_changed_words),
+        cmocka_unit_test(test_diff__reworded_words_far_apart),
         cmocka_unit_test(test_diff__respelling_is_told_apart_from_rewording),
         cmocka_unit_test(test_diff__hedge_carries_both_stances_and_evidence),
         cmocka_unit_test(test_diff__a_new_claimant_is_a_reattribution),
