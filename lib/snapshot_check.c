@@ -277,9 +277,12 @@ static rel_status check_alias_keys(checker *c, int keys, int entities)
     uint64_t i;
     uint32_t end = 0;
 
-    for (i = 0; i < c->count[keys]; i++)
-        if (!list_end_ok(k[i].entities_end, &end, c->count[entities]))
-            return bad(c, keys, i, "a list outside its array");
+    /* A name is filed under a key only with an entity that has it: no key has an empty list. */
+    for (i = 0; i < c->count[keys]; i++) {
+        uint32_t start = end;
+        if (!list_end_ok(k[i].entities_end, &end, c->count[entities]) || end == start)
+            return bad(c, keys, i, "an empty list, or one outside its array");
+    }
     for (i = 0; i < c->count[entities]; i++)
         if (!ref_ok(e[i], c->count[SNAP_ENTITIES]))
             return bad(c, entities, i, "an entity that does not exist");
