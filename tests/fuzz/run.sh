@@ -7,7 +7,7 @@
 #
 # BUILD_DIR is a build configured with -DRELATIONS_FUZZ=ON and built.
 # SECONDS is the time each target runs (default 300); TARGETs are json,
-# time, normalise, builder (default all). FUZZ_JOBS targets run at once
+# time, normalise, builder, snapshot (default all). FUZZ_JOBS targets run at once
 # (default: the number of cores). Each target fuzzes a scratch copy of its
 # seed corpus under FUZZ_OUT (default: a new /tmp/relations-fuzz.XXXXXX),
 # which keeps the grown corpus, the log and any crash, leak or timeout
@@ -21,7 +21,7 @@ build=$(cd "${1:?$usage}" && pwd)
 secs=${2:-300}
 shift $(($# < 2 ? $# : 2))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(json time normalise builder)
+[ ${#targets[@]} -gt 0 ] || targets=(json time normalise builder snapshot)
 jobs=${FUZZ_JOBS:-$(nproc)}
 out=${FUZZ_OUT:-$(mktemp -d /tmp/relations-fuzz.XXXXXX)}
 case $secs in '' | *[!0-9]*) echo "$usage" >&2; exit 2 ;; esac
@@ -33,6 +33,7 @@ max_len() {
         time) echo 256 ;;
         normalise) echo 1024 ;;
         builder) echo 4096 ;;
+        snapshot) echo 16384 ;;
         *) echo 4096 ;;
     esac
 }
