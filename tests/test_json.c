@@ -18,6 +18,7 @@
 #include <relations.h>
 
 #include "helpers.h"
+#include "json_import.h" /* rel_json__chunk_size */
 
 #define ANNOTATION REL_TEST_DATA_DIR "/iran-north-korea.json"
 
@@ -118,26 +119,52 @@ static uint64_t offset_at(const char *text, uint32_t line, uint32_t column)
 }
 
 /*
- * Importing json fails with `want` at line:column, *out is reset to NULL,
- * the error record is filled in and the message says `needle`.
+ * Piece sizes for the importer: the default, and small ones that cut every
+ * token somewhere, so that each error is also found across a boundary.
  */
-static void check_import_error(const char *json, rel_status want, uint32_t line, uint32_t column, const char *needle)
+static const size_t chunk_sizes[] = {0, 1, 2, 3, 7, 64, 4096};
+#define CHUNK_SIZE_COUNT (sizeof(chunk_sizes) / sizeof(chunk_sizes[0]))
+
+/*
+ * Importing json fails with `want` at line:column, *out is reset to NULL,
+ * the error record is filled in and the message says `needle`; path is
+ * the file it was read from, or NULL for memory.
+ */
+static void check_one_import_error(const char *json, const char *path, rel_status want, uint32_t line,
+                                   uint32_t column, const char *needle)
 {
     rel_kb *kb = (rel_kb *)(void *)&scratch; /* any non-NULL value */
     rel_error err;
     rel_status st;
 
     memset(&err, 0x5A, sizeof(err));
-    st = rel_kb_open_json_mem(&kb, json, REL_NTS, NULL, &err);
+    st = path ? rel_kb_open_json_file(&kb, path, NULL, &err) : rel_kb_open_json_mem(&kb, json, REL_NTS, NULL, &err);
     if (st != want || err.line != line || err.column != column)
-        fail_msg("expected %d at %u:%u, got %d at %u:%u: %s", (int)want, line, column, (int)st, err.line, err.column,
-                 err.message);
+        fail_msg("expected %d at %u:%u, got %d at %u:%u: %s (%s, pieces of %zu)", (int)want, line, column, (int)st,
+                 err.line, err.column, err.message, path ? path : "memory", rel_json__chunk_size);
     assert_null(kb);
     assert_int_equal(err.status, want);
     assert_int_equal(err.offset, offset_at(json, line, column));
-    assert_string_equal(err.file, "");
+    assert_string_equal(err.file, path ? path : "");
     if (!strstr(err.message, needle))
         fail_msg("message \"%s\" does not mention \"%s\"", err.message, needle);
+}
+
+/* check_one_import_error() for json in memory and in a file, cut into pieces of every size in chunk_sizes. */
+static void check_import_error(const char *json, rel_status want, uint32_t line, uint32_t column, const char *needle)
+{
+    char path[256];
+    size_t i;
+
+    scratch_path(path, sizeof(path), "error.json");
+    write_file(path, json);
+    for (i = 0; i < CHUNK_SIZE_COUNT; i++) {
+        rel_json__chunk_size = chunk_sizes[i];
+        check_one_import_error(json, NULL, want, line, column, needle);
+        check_one_import_error(json, path, want, line, column, needle);
+    }
+    rel_json__chunk_size = 0;
+    unlink(path);
 }
 
 /* ---- a document with every member of the format ------------------------- */
@@ -846,6 +873,15 @@ static void test_json__wrong_type(void **state)
                                     "    {\"id\": \"iran\", \"kind\": \"state\", \"name\": \"Iran\", \"aliases\": {}}\n"
                                     "  ]\n}",
                        REL_ERR_SCHEMA, 6, 64, "entities[0].aliases: expected an array, found an object");
+    /* true, false and null are found at their first letter. */
+    check_import_error(ERR_DOC_HEAD "  \"entities\": [\n"
+                                    "    {\"id\": \"iran\", \"kind\": \"state\", \"name\": false}\n"
+                                    "  ]\n}",
+                       REL_ERR_SCHEMA, 6, 45, "entities[0].name: expected a string, found a boolean");
+    check_import_error(ERR_DOC_HEAD "  \"entities\": [\n"
+                                    "    {\"id\": \"iran\", \"kind\": null, \"name\": \"Iran\"}\n"
+                                    "  ]\n}",
+                       REL_ERR_SCHEMA, 6, 28, "entities[0].kind: expected a string, found null");
 }
 
 static void test_json__missing_required_member(void **state)
@@ -1382,12 +1418,137 @@ static void test_json__unannotated_errors(void **state)
                        REL_ERR_MISMATCH, 6, 52, "unannotated[0].text: differs from bytes [0, 4)");
 }
 
+/* ---- input in pieces ---------------------------------------------------- */
+
+/* Whatever the size of the pieces, from memory or from a file, the import is the same. */
+static void test_json__any_piece_size_gives_the_same_import(void **state)
+{
+    rel_kb *whole = open_mem(complete_doc), *reversed = open_mem(reversed_doc), *kb;
+    char path[256], reversed_path[256];
+    rel_error err;
+    size_t size;
+
+    (void)state;
+    write_file(scratch_path(path, sizeof(path), "pieces.json"), complete_doc);
+    write_file(scratch_path(reversed_path, sizeof(reversed_path), "pieces-reversed.json"), reversed_doc);
+    for (size = 1; size <= 100; size++) {
+        rel_json__chunk_size = size;
+        kb = open_mem(complete_doc);
+        assert_same_export(whole, kb);
+        rel_kb_free(kb);
+        kb = open_mem(reversed_doc);
+        assert_same_export(reversed, kb);
+        rel_kb_free(kb);
+        if (rel_kb_open_json_file(&kb, path, NULL, &err) != REL_OK)
+            fail_msg("pieces of %zu: %u:%u: %s", size, err.line, err.column, err.message);
+        assert_same_export(whole, kb);
+        rel_kb_free(kb);
+        if (rel_kb_open_json_file(&kb, reversed_path, NULL, &err) != REL_OK)
+            fail_msg("pieces of %zu: %u:%u: %s", size, err.line, err.column, err.message);
+        assert_same_export(reversed, kb);
+        rel_kb_free(kb);
+    }
+    rel_json__chunk_size = 0;
+    unlink(path);
+    unlink(reversed_path);
+    rel_kb_free(whole);
+    rel_kb_free(reversed);
+}
+
+/* The line and column of a byte offset of text, 1-based. */
+static void line_column(const char *text, uint64_t offset, uint32_t *line, uint32_t *column)
+{
+    uint64_t i;
+
+    *line = 1;
+    *column = 1;
+    for (i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            ++*line;
+            *column = 1;
+        } else {
+            ++*column;
+        }
+    }
+}
+
+/*
+ * A document of `count` entities, one per line (some 60 bytes each), between
+ * head and tail; the one numbered `odd` (if any) is written as `odd_entity`.
+ * free() it.
+ */
+static char *many_entities(const char *head, size_t count, size_t odd, const char *odd_entity, const char *tail)
+{
+    size_t cap = strlen(head) + strlen(tail) + strlen(odd_entity) + count * 80 + 1, n;
+    char *doc = malloc(cap);
+    size_t i;
+
+    assert_non_null(doc);
+    n = (size_t)snprintf(doc, cap, "%s", head);
+    for (i = 0; i < count; i++) {
+        if (i == odd)
+            n += (size_t)snprintf(doc + n, cap - n, "%s", odd_entity);
+        else
+            n += (size_t)snprintf(doc + n, cap - n, "  {\"id\": \"e%zu\", \"kind\": \"state\", \"name\": \"Entity %zu\"}", i,
+                                  i);
+        n += (size_t)snprintf(doc + n, cap - n, "%s", i + 1 < count ? ",\n" : "\n");
+    }
+    snprintf(doc + n, cap - n, "%s", tail);
+    return doc;
+}
+
+/* check_import_error() for an error at the first place of `needle` in doc (plus `shift` bytes). */
+static void check_error_at(const char *doc, const char *needle, uint64_t shift, rel_status want, const char *message)
+{
+    uint32_t line, column;
+
+    line_column(doc, offset_of(doc, needle, 0) + shift, &line, &column);
+    check_import_error(doc, want, line, column, message);
+}
+
+/* Errors far into a document of many pieces keep their line, column and offset. */
+static void test_json__errors_beyond_the_first_piece(void **state)
+{
+    static const char head[] = "{\"format\": \"relations-kb/1\",\n \"entities\": [\n";
+    char *doc;
+
+    (void)state;
+    /* A schema error in the last record. */
+    doc = many_entities(head, 1000, 999, "  {\"id\": \"odd\", \"kind\": \"stat\", \"name\": \"Odd\"}", "]}\n");
+    check_error_at(doc, "\"stat\"", 0, REL_ERR_SCHEMA, "entities[999].kind: unknown entity kind \"stat\"");
+    free(doc);
+    /* A syntax error: yajl stops after the token it cannot take. */
+    doc = many_entities(head, 1000, 998, "  {\"id\": \"odd\" \"kind\": \"state\", \"name\": \"Odd\"}", "]}\n");
+    check_error_at(doc, "\"odd\" \"kind\"", 8, REL_ERR_SYNTAX, "malformed JSON");
+    free(doc);
+    /* Garbage after the document, as a token and as a string that never ends. */
+    doc = many_entities(head, 1000, SIZE_MAX, "", "]}\n\n  x");
+    check_error_at(doc, "  x", 3, REL_ERR_SYNTAX, "trailing garbage");
+    free(doc);
+    doc = many_entities(head, 1000, SIZE_MAX, "", "]}\n\n  \"x, y, z");
+    check_error_at(doc, "\"x, y", 0, REL_ERR_SYNTAX, "trailing garbage");
+    free(doc);
+    /* The input ends early. */
+    doc = many_entities(head, 1000, SIZE_MAX, "", "]");
+    check_error_at(doc, "]", 1, REL_ERR_SYNTAX, "premature EOF");
+    free(doc);
+    /* A record kept back until the end, whose error lies in the first piece. */
+    doc = many_entities("{\"claims\": [{\"id\": \"c\", \"subject\": {\"entity\": \"e1\"}, \"predicate\": \"p\",\n"
+                        "             \"claimant\": \"nobody\", \"modality\": \"asserted\"}],\n"
+                        " \"entities\": [\n",
+                        1000, SIZE_MAX, "", "]}\n");
+    check_error_at(doc, "\"c\", \"subject\"", 0, REL_ERR_REFERENCE, "claims[0]: claimant \"nobody\" does not exist");
+    free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json__predicates_and_unannotated_read_back),
         cmocka_unit_test(test_json__predicate_errors),
         cmocka_unit_test(test_json__unannotated_errors),
+        cmocka_unit_test(test_json__any_piece_size_gives_the_same_import),
+        cmocka_unit_test(test_json__errors_beyond_the_first_piece),
         cmocka_unit_test(test_json__builtin_round_trip),
         cmocka_unit_test(test_json__file_round_trip),
         cmocka_unit_test(test_json__annotation_file_gives_the_builtin),
