@@ -1541,6 +1541,52 @@ static void test_json__errors_beyond_the_first_piece(void **state)
     free(doc);
 }
 
+/* ---- options of version 1 ----------------------------------------------- */
+
+/* What a caller built against version 1 of rel_kb_options has: no progress members. */
+typedef struct options_v1 {
+    uint32_t version;
+    rel_allocator allocator;
+    const char *base_dir;
+} options_v1;
+
+static void test_json__version_1_options(void **state)
+{
+    options_v1 *v1 = malloc(sizeof(*v1)); /* just that size: a sanitizer sees any access beyond */
+    rel_kb_options opts;
+    const unsigned char *after;
+    rel_kb *kb = NULL;
+    rel_error err;
+    size_t i;
+
+    (void)state;
+    assert_non_null(v1);
+    assert_int_equal(sizeof(*v1), offsetof(rel_kb_options, progress));
+    /* Initialising version 1 writes nothing past its members. */
+    memset(&opts, 0x5A, sizeof(opts));
+    assert_int_equal(rel_kb_options_init(&opts, 1), REL_OK);
+    assert_int_equal(opts.version, 1);
+    assert_null(opts.base_dir);
+    after = (const unsigned char *)&opts + sizeof(*v1);
+    for (i = 0; i < sizeof(opts) - sizeof(*v1); i++)
+        assert_int_equal(after[i], 0x5A);
+    assert_int_equal(rel_kb_options_init((rel_kb_options *)(void *)v1, 1), REL_OK);
+    assert_int_equal(v1->version, 1);
+    assert_null(v1->base_dir);
+    /* Version 1 and version 2 both open. */
+    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, (const rel_kb_options *)(void *)v1, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_open_json_file(&kb, ANNOTATION, (const rel_kb_options *)(void *)v1, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_options_init(&opts, 2), REL_OK);
+    assert_null(opts.progress);
+    assert_null(opts.progress_payload);
+    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_options_init(&opts, 3), REL_ERR_ARG);
+    free(v1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1549,6 +1595,7 @@ int main(void)
         cmocka_unit_test(test_json__unannotated_errors),
         cmocka_unit_test(test_json__any_piece_size_gives_the_same_import),
         cmocka_unit_test(test_json__errors_beyond_the_first_piece),
+        cmocka_unit_test(test_json__version_1_options),
         cmocka_unit_test(test_json__builtin_round_trip),
         cmocka_unit_test(test_json__file_round_trip),
         cmocka_unit_test(test_json__annotation_file_gives_the_builtin),
