@@ -3,8 +3,10 @@
  * Opening a knowledge base from JSON in memory or in a file. The input goes
  * to the importer (json_import.c) a piece at a time, so that a file is
  * never held whole: memory is the knowledge base plus one piece and one
- * record.
+ * record. After each piece the caller's progress callback, if any, is told
+ * how far the import has got, and may stop it.
  */
+#define _POSIX_C_SOURCE 200809L /* fileno() and fstat(): the size of an open file */
 
 #include <relations/json.h>
 
@@ -17,10 +19,21 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 size_t rel_json__chunk_size = 0;
 
 #define DEFAULT_CHUNK_SIZE ((size_t)1 << 20)
+
+/* The progress callback hears of at most this many pieces, however big the input. */
+#define PROGRESS_CALLS 256
+
+typedef struct progress {
+    rel_progress_fn fn; /* NULL: nobody asked */
+    void *payload;
+    uint64_t total;
+    uint64_t told;      /* done, as last told */
+} progress;
 
 /* Where the JSON comes from: memory, or an open file read into buf. */
 typedef struct input {
@@ -75,6 +88,39 @@ static size_t last_cut(cutter *c, const char *text, size_t from, size_t to)
     return cut;
 }
 
+/* Options of version 1 end before the progress members: those are not there to read. */
+static progress progress_from(const rel_kb_options *opts, uint64_t total)
+{
+    progress p;
+
+    memset(&p, 0, sizeof(p));
+    if (opts && opts->version >= 2) {
+        p.fn = opts->progress;
+        p.payload = opts->progress_payload;
+    }
+    p.total = total;
+    return p;
+}
+
+static rel_status tell(progress *p, uint64_t done, rel_error *err)
+{
+    p->told = done;
+    if (p->fn && p->fn(done, p->total, p->payload) != 0)
+        return rel__error_set(err, REL_ERR_CANCELLED, "import cancelled by the progress callback");
+    return REL_OK;
+}
+
+/*
+ * After a piece: tells the callback, unless too little has changed since
+ * it was last told. The end of the input is told once, by import().
+ */
+static rel_status tell_some(progress *p, uint64_t done, rel_error *err)
+{
+    if (!p->fn || done >= p->total || done - p->told < p->total / PROGRESS_CALLS)
+        return REL_OK;
+    return tell(p, done, err);
+}
+
 /*
  * Counts lines and columns as rel__error_locate() does, reading the file
  * again up to the offset: the error may lie in any earlier piece (a record
@@ -124,7 +170,7 @@ static rel_status feed(json_import *im, input *in, const char *piece, size_t len
 }
 
 /* Pieces of about chunk_size() bytes, each cut between two tokens; none copied. */
-static rel_status feed_memory(json_import *im, input *in, rel_error *err)
+static rel_status feed_memory(json_import *im, input *in, progress *p, rel_error *err)
 {
     size_t size = chunk_size(), len = in->mem_len, fed = 0, scanned = 0, cut = 0, end, found;
     cutter c = {0, 0};
@@ -139,7 +185,7 @@ static rel_status feed_memory(json_import *im, input *in, rel_error *err)
             cut = len;
         if (cut == fed)
             continue; /* a token longer than a piece: read on */
-        if ((st = feed(im, in, in->mem + fed, cut - fed, err)) != REL_OK)
+        if ((st = feed(im, in, in->mem + fed, cut - fed, err)) != REL_OK || (st = tell_some(p, cut, err)) != REL_OK)
             return st;
         fed = cut;
     }
@@ -151,9 +197,9 @@ static rel_status feed_memory(json_import *im, input *in, rel_error *err)
  * the rest moves to the front of buf, to be finished by the next read. A
  * token longer than buf makes it grow.
  */
-static rel_status feed_file(rel_kb *kb, json_import *im, input *in, rel_error *err)
+static rel_status feed_file(rel_kb *kb, json_import *im, input *in, progress *p, rel_error *err)
 {
-    size_t kept = 0, got, cut;
+    size_t size = chunk_size(), kept = 0, got, cut;
     cutter c = {0, 0};
     rel_status st;
     char *grown;
@@ -165,13 +211,14 @@ static rel_status feed_file(rel_kb *kb, json_import *im, input *in, rel_error *e
             in->buf = grown;
             in->cap *= 2;
         }
-        if ((got = fread(in->buf + kept, 1, in->cap - kept, in->file)) == 0)
+        /* Pieces of chunk_size(), even after a long token made buf grow. */
+        if ((got = fread(in->buf + kept, 1, in->cap - kept < size ? in->cap - kept : size, in->file)) == 0)
             break;
         cut = last_cut(&c, in->buf, kept, kept + got);
         kept += got;
         if (cut == 0)
             continue;
-        if ((st = feed(im, in, in->buf, cut, err)) != REL_OK)
+        if ((st = feed(im, in, in->buf, cut, err)) != REL_OK || (st = tell_some(p, in->done, err)) != REL_OK)
             return st;
         memmove(in->buf, in->buf + cut, kept - cut);
         kept -= cut;
@@ -181,7 +228,7 @@ static rel_status feed_file(rel_kb *kb, json_import *im, input *in, rel_error *e
     return kept ? feed(im, in, in->buf, kept, err) : REL_OK;
 }
 
-static rel_status import(rel_kb *kb, input *in, const char *base_dir, rel_error *err)
+static rel_status import(rel_kb *kb, input *in, progress *p, const char *base_dir, rel_error *err)
 {
     json_import *im;
     rel_status st;
@@ -190,22 +237,29 @@ static rel_status import(rel_kb *kb, input *in, const char *base_dir, rel_error 
         return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
     if ((st = rel_json__import_new(&im, kb, base_dir, err)) != REL_OK)
         return st;
-    st = in->mem ? feed_memory(im, in, err) : feed_file(kb, im, in, err);
+    st = in->mem ? feed_memory(im, in, p, err) : feed_file(kb, im, in, p, err);
     if (st == REL_OK)
         st = located(rel_json__import_finish(im), in, err);
     rel_json__import_free(im);
-    return st;
+    if (st != REL_OK)
+        return st;
+    /* The last call says that the whole input is in, even if a file was not the size it said. */
+    p->total = in->done;
+    return tell(p, in->done, err);
 }
 
-static rel_status open_json(rel_kb **out, input *in, const rel_kb_options *opts, const char *dir, rel_error *err)
+static rel_status open_json(rel_kb **out, input *in, uint64_t total, const rel_kb_options *opts, const char *dir,
+                            rel_error *err)
 {
     rel_kb *kb;
+    progress p;
     rel_status st;
 
     rel__error_clear(err);
     if ((st = rel_kb_new(&kb, opts)) != REL_OK)
         return rel__error_set(err, st, "%s", st == REL_ERR_NOMEM ? "out of memory" : "invalid options");
-    st = import(kb, in, kb->base_dir ? kb->base_dir : dir, err);
+    p = progress_from(opts, total);
+    st = import(kb, in, &p, kb->base_dir ? kb->base_dir : dir, err);
     rel__free(&kb->alloc, in->buf);
     in->buf = NULL;
     if (st != REL_OK) {
@@ -234,7 +288,17 @@ rel_status rel_kb_open_json_mem(rel_kb **out, const char *json, size_t len, cons
     memset(&in, 0, sizeof(in));
     in.mem = json;
     in.mem_len = len == REL_NTS ? strlen(json) : len;
-    return open_json(out, &in, opts, NULL, err);
+    return open_json(out, &in, in.mem_len, opts, NULL, err);
+}
+
+/* The size of an open file; 0 if it has none (a pipe), whose progress is then told only at the end. */
+static uint64_t file_size(FILE *f)
+{
+    struct stat sb;
+
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size < 0)
+        return 0;
+    return (uint64_t)sb.st_size;
 }
 
 rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_options *opts, rel_error *err)
@@ -262,7 +326,7 @@ rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_op
     slash = strrchr(dir, '/');
     if (slash)
         *(slash == dir ? slash + 1 : slash) = '\0';
-    st = open_json(out, &in, opts, slash ? dir : NULL, err);
+    st = open_json(out, &in, file_size(in.file), opts, slash ? dir : NULL, err);
     rel__free(a, dir);
     fclose(in.file);
     return st;

@@ -1541,6 +1541,237 @@ static void test_json__errors_beyond_the_first_piece(void **state)
     free(doc);
 }
 
+/* ---- progress and cancelling -------------------------------------------- */
+
+/* Width of one sentence of the generated source text, "Entity 0000000 was there. ". */
+#define SENTENCE 26
+
+/*
+ * A generated document: `count` entities, events and claims, each with
+ * evidence in one source text, some 800 bytes per entity, with strings
+ * that have escapes, numbers, and claims about claims further down.
+ * free() it.
+ */
+static char *generated_doc(size_t count, size_t *len)
+{
+    size_t cap = count * 1000 + 4096, n = 0, i;
+    char *doc = malloc(cap);
+
+    assert_non_null(doc);
+#define ADD(...) (n += (size_t)snprintf(doc + n, cap - n, __VA_ARGS__), assert_true(n < cap))
+    ADD("{\n\"format\": \"relations-kb/1\",\n\"sources\": [{\"id\": \"s\", \"title\": \"A \\\"generated\\\" text\", \"text\": \"");
+    for (i = 0; i < count; i++)
+        ADD("Entity %07zu was there. ", i);
+    ADD("\"}],\n\"entities\": [\n");
+    for (i = 0; i < count; i++)
+        ADD("%s{\"id\": \"e%zu\", \"kind\": \"state\", \"name\": \"Entity %07zu\", \"aliases\": [{\"text\": "
+            "\"Caf\\u00e9 %zu\", \"lang\": \"fr\"}], \"evidence\": [{\"source\": \"s\", \"start\": %zu, \"end\": %zu, "
+            "\"text\": \"Entity %07zu\"}]}\n",
+            i ? "," : "", i, i, i, i * SENTENCE, i * SENTENCE + 14, i);
+    ADD("],\n\"events\": [\n");
+    for (i = 0; i < count; i++)
+        ADD("%s{\"id\": \"ev%zu\", \"type\": \"CONSULT\", \"participants\": [{\"entity\": \"e%zu\", \"role\": \"agent\"}, "
+            "{\"entity\": \"e%zu\", \"role\": \"recipient\"}], \"time\": {\"expr\": \"19%02zu\", \"text\": \"in 19%02zu\"}, "
+            "\"evidence\": [{\"source\": \"s\", \"start\": %zu, \"end\": %zu}]}\n",
+            i ? "," : "", i, i, (i + 1) % count, i % 100, i % 100, i * SENTENCE, i * SENTENCE + SENTENCE - 1);
+    ADD("],\n\"claims\": [\n");
+    for (i = 0; i < count; i++) {
+        ADD("%s{\"id\": \"c%zu\", \"subject\": {\"event\": \"ev%zu\"}, \"predicate\": \"weighs\", ", i ? "," : "", i, i);
+        if (i % 2)
+            ADD("\"object\": {\"quantity\": %zu.25e-1, \"unit\": \"t\"}, ", i);
+        else
+            ADD("\"object\": {\"literal\": \"said \\\"no\\\" \\\\ %zu\"}, ", i);
+        if (i % 3 == 0 && i + 1 < count)
+            ADD("\"relations\": [{\"type\": \"supports\", \"claim\": \"c%zu\"}], ", i + 1);
+        ADD("\"claimant\": \"e%zu\", \"modality\": \"reported\", \"polarity\": %s, \"evidence\": [{\"source\": \"s\", "
+            "\"start\": %zu, \"end\": %zu}]}\n",
+            i, i % 5 ? "\"positive\"" : "\"negative\"", i * SENTENCE + 15, i * SENTENCE + SENTENCE - 1);
+    }
+    ADD("]\n}\n");
+#undef ADD
+    *len = n;
+    return doc;
+}
+
+/* What a progress callback was told. */
+typedef struct progress_log {
+    size_t calls;
+    size_t cancel_at; /* the call (from 1) that says stop; 0: none */
+    uint64_t done;    /* as last told */
+    uint64_t total;
+    int disorder;     /* done went back, passed total, or total changed */
+} progress_log;
+
+static int32_t log_progress(uint64_t done, uint64_t total, void *payload)
+{
+    progress_log *log = payload;
+
+    if (done > total || (log->calls > 0 && (done < log->done || total != log->total)))
+        log->disorder = 1;
+    log->calls++;
+    log->done = done;
+    log->total = total;
+    return log->cancel_at != 0 && log->calls >= log->cancel_at;
+}
+
+/* Options that tell log. */
+static rel_kb_options logging_options(progress_log *log)
+{
+    rel_kb_options opts = REL_KB_OPTIONS_INIT;
+
+    memset(log, 0, sizeof(*log));
+    opts.progress = log_progress;
+    opts.progress_payload = log;
+    return opts;
+}
+
+/* The log of a successful import: in order, more than one call but not many, the last saying all is done. */
+static void assert_told_in_order(const progress_log *log, uint64_t total)
+{
+    assert_false(log->disorder);
+    assert_true(log->calls >= 2);
+    assert_true(log->calls <= 257);
+    assert_int_equal(log->done, total);
+    assert_int_equal(log->total, total);
+}
+
+static void test_json__progress_from_memory(void **state)
+{
+    size_t len;
+    char *doc = generated_doc(1000, &len);
+    progress_log log;
+    rel_kb_options opts = logging_options(&log);
+    rel_kb *kb = NULL;
+    rel_error err;
+
+    (void)state;
+    rel_json__chunk_size = 4096;
+    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    assert_told_in_order(&log, len);
+    rel_kb_free(kb);
+    /* However small the pieces, the callback is told a few hundred times at most. */
+    opts = logging_options(&log);
+    rel_json__chunk_size = 16;
+    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    assert_told_in_order(&log, len);
+    rel_kb_free(kb);
+    /* Input of one piece: one call, at the end. */
+    opts = logging_options(&log);
+    rel_json__chunk_size = 0;
+    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    assert_int_equal(log.calls, 1);
+    assert_int_equal(log.done, len);
+    assert_int_equal(log.total, len);
+    rel_kb_free(kb);
+    free(doc);
+}
+
+static void test_json__progress_from_a_file(void **state)
+{
+    size_t len;
+    char *doc = generated_doc(1000, &len), path[256];
+    progress_log log;
+    rel_kb_options opts = logging_options(&log);
+    rel_kb *kb = NULL;
+    rel_error err;
+
+    (void)state;
+    write_file(scratch_path(path, sizeof(path), "progress.json"), doc);
+    rel_json__chunk_size = 4096;
+    assert_int_equal(rel_kb_open_json_file(&kb, path, &opts, &err), REL_OK);
+    rel_json__chunk_size = 0;
+    assert_told_in_order(&log, len);
+    rel_kb_free(kb);
+    unlink(path);
+    free(doc);
+}
+
+/* Stopping at the nth call gives REL_ERR_CANCELLED, no knowledge base and nothing left allocated. */
+static void check_cancel_at(const char *doc, size_t len, const char *path, size_t n)
+{
+    helper_alloc a = {0, 0, 0, 0};
+    rel_kb_options opts = helper_alloc_options(&a);
+    progress_log log;
+    rel_kb *kb = (rel_kb *)(void *)&scratch;
+    rel_error err;
+    rel_status st;
+
+    memset(&log, 0, sizeof(log));
+    log.cancel_at = n;
+    opts.progress = log_progress;
+    opts.progress_payload = &log;
+    st = path ? rel_kb_open_json_file(&kb, path, &opts, &err) : rel_kb_open_json_mem(&kb, doc, len, &opts, &err);
+    if (st != REL_ERR_CANCELLED)
+        fail_msg("%s, stopping at call %zu of %zu: status %d", path ? path : "memory", n, log.calls, (int)st);
+    assert_null(kb);
+    assert_int_equal(log.calls, n);
+    assert_int_equal(err.status, REL_ERR_CANCELLED);
+    assert_non_null(strstr(err.message, "cancelled"));
+    assert_string_equal(err.file, path ? path : "");
+    assert_int_equal(err.line, 0);
+    assert_int_equal(a.live, 0);
+}
+
+static void test_json__progress_cancels(void **state)
+{
+    size_t len, i;
+    char *doc = generated_doc(1000, &len), path[256];
+    progress_log log;
+    rel_kb_options opts;
+    rel_kb *kb = NULL;
+    rel_error err;
+
+    (void)state;
+    write_file(scratch_path(path, sizeof(path), "cancel.json"), doc);
+    rel_json__chunk_size = 4096;
+    for (i = 0; i < 2; i++) {
+        const char *from = i ? path : NULL;
+        opts = logging_options(&log);
+        assert_int_equal(from ? rel_kb_open_json_file(&kb, from, &opts, &err)
+                              : rel_kb_open_json_mem(&kb, doc, len, &opts, &err),
+                         REL_OK);
+        rel_kb_free(kb);
+        assert_true(log.calls > 5);
+        /* At the first call, a later one, and the last one, when all the input is in. */
+        check_cancel_at(doc, len, from, 1);
+        check_cancel_at(doc, len, from, 5);
+        check_cancel_at(doc, len, from, log.calls);
+    }
+    rel_json__chunk_size = 0;
+    unlink(path);
+    free(doc);
+}
+
+/* A generated file of a few megabytes, read in small pieces, gives what the same bytes give from memory. */
+static void test_json__large_file_in_small_pieces(void **state)
+{
+    size_t len;
+    char *doc = generated_doc(5000, &len), path[256];
+    progress_log log;
+    rel_kb_options opts = logging_options(&log);
+    rel_kb *from_file = NULL, *from_memory = NULL;
+    rel_error err;
+
+    (void)state;
+    assert_true(len > 3 * 1000 * 1000);
+    write_file(scratch_path(path, sizeof(path), "large.json"), doc);
+    rel_json__chunk_size = 4093; /* not a power of two: the cuts fall everywhere */
+    if (rel_kb_open_json_file(&from_file, path, &opts, &err) != REL_OK)
+        fail_msg("%s:%u:%u: %s", err.file, err.line, err.column, err.message);
+    rel_json__chunk_size = 0;
+    assert_told_in_order(&log, len);
+    if (rel_kb_open_json_mem(&from_memory, doc, len, NULL, &err) != REL_OK)
+        fail_msg("%u:%u: %s", err.line, err.column, err.message);
+    assert_int_equal(rel_kb_entity_count(from_memory), 5000);
+    assert_int_equal(rel_kb_event_count(from_memory), 5000);
+    assert_int_equal(rel_kb_claim_count(from_memory), 5000);
+    assert_same_export(from_file, from_memory);
+    rel_kb_free(from_file);
+    rel_kb_free(from_memory);
+    unlink(path);
+    free(doc);
+}
+
 /* ---- options of version 1 ----------------------------------------------- */
 
 /* What a caller built against version 1 of rel_kb_options has: no progress members. */
@@ -1549,6 +1780,15 @@ typedef struct options_v1 {
     rel_allocator allocator;
     const char *base_dir;
 } options_v1;
+
+static int32_t never_called(uint64_t done, uint64_t total, void *payload)
+{
+    (void)done;
+    (void)total;
+    (void)payload;
+    fail_msg("the progress callback of options of version 1 was called");
+    return 1;
+}
 
 static void test_json__version_1_options(void **state)
 {
@@ -1578,6 +1818,14 @@ static void test_json__version_1_options(void **state)
     rel_kb_free(kb);
     assert_int_equal(rel_kb_open_json_file(&kb, ANNOTATION, (const rel_kb_options *)(void *)v1, &err), REL_OK);
     rel_kb_free(kb);
+    /* Whatever lies where version 2 has its progress members, version 1 has none. */
+    memset(&opts, 0, sizeof(opts));
+    opts.version = 1;
+    opts.progress = never_called;
+    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_open_json_file(&kb, ANNOTATION, &opts, &err), REL_OK);
+    rel_kb_free(kb);
     assert_int_equal(rel_kb_options_init(&opts, 2), REL_OK);
     assert_null(opts.progress);
     assert_null(opts.progress_payload);
@@ -1595,6 +1843,10 @@ int main(void)
         cmocka_unit_test(test_json__unannotated_errors),
         cmocka_unit_test(test_json__any_piece_size_gives_the_same_import),
         cmocka_unit_test(test_json__errors_beyond_the_first_piece),
+        cmocka_unit_test(test_json__progress_from_memory),
+        cmocka_unit_test(test_json__progress_from_a_file),
+        cmocka_unit_test(test_json__progress_cancels),
+        cmocka_unit_test(test_json__large_file_in_small_pieces),
         cmocka_unit_test(test_json__version_1_options),
         cmocka_unit_test(test_json__builtin_round_trip),
         cmocka_unit_test(test_json__file_round_trip),
