@@ -53,38 +53,55 @@ static size_t chunk_size(void)
 
 /*
  * Finds where the input may be cut between two tokens: after white space
- * or punctuation outside a string, or after a string's closing quote. A
- * number or a word may go on in the next byte, so the place after one is
- * not a cut. The reading goes on from piece to piece.
+ * or punctuation outside a string, or after a string's closing quote (a
+ * number or a word may go on in the next byte). A line end is always such
+ * a place, since a JSON string cannot hold one; only where there is none
+ * is the input read byte by byte, the reading going on from piece to piece.
  */
 typedef struct cutter {
-    int in_string;
-    int escaped; /* the byte before, in a string, was a backslash */
+    size_t from;   /* where the next reading starts, in the text it is given */
+    int in_string; /* the state there */
+    int escaped;   /* the byte before, in a string, was a backslash */
 } cutter;
 
-/* Reads text[from, to); returns the last place to cut in (from, to], or 0 if there is none. */
-static size_t last_cut(cutter *c, const char *text, size_t from, size_t to)
+static int ends_token(char ch)
 {
-    size_t i, cut = 0;
+    return ch == ' ' || ch == '\n' || ch == ',' || ch == ':' || ch == '{' || ch == '}' || ch == '[' || ch == ']' ||
+           ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f';
+}
 
-    for (i = from; i < to; i++) {
+/* Reads text from c->from to `to`; returns the last place to cut after c->from, or 0 if there is none. */
+static size_t next_cut(cutter *c, const char *text, size_t to)
+{
+    size_t i = to, cut = 0;
+
+    /* Invalid JSON with a line end in a string is no exception: yajl stops there, in this piece. */
+    while (i > c->from && text[i - 1] != '\n')
+        i--;
+    if (i > c->from) {
+        c->from = i;
+        c->in_string = 0;
+        c->escaped = 0;
+        return i;
+    }
+    for (i = c->from; i < to; i++) {
         char ch = text[i];
-        if (c->in_string) {
-            if (c->escaped)
-                c->escaped = 0;
-            else if (ch == '\\')
+        if (c->escaped) {
+            c->escaped = 0;
+        } else if (c->in_string) {
+            if (ch == '\\') {
                 c->escaped = 1;
-            else if (ch == '"') {
+            } else if (ch == '"') {
                 c->in_string = 0;
                 cut = i + 1;
             }
         } else if (ch == '"') {
             c->in_string = 1;
-        } else if (ch == ' ' || ch == '\n' || ch == ',' || ch == ':' || ch == '{' || ch == '}' || ch == '[' ||
-                   ch == ']' || ch == '\t' || ch == '\r' || ch == '\v' || ch == '\f') {
+        } else if (ends_token(ch)) {
             cut = i + 1;
         }
     }
+    c->from = to;
     return cut;
 }
 
@@ -172,18 +189,13 @@ static rel_status feed(json_import *im, input *in, const char *piece, size_t len
 /* Pieces of about chunk_size() bytes, each cut between two tokens; none copied. */
 static rel_status feed_memory(json_import *im, input *in, progress *p, rel_error *err)
 {
-    size_t size = chunk_size(), len = in->mem_len, fed = 0, scanned = 0, cut = 0, end, found;
-    cutter c = {0, 0};
+    size_t size = chunk_size(), len = in->mem_len, fed = 0, end, cut;
+    cutter c = {0, 0, 0};
     rel_status st;
 
     while (fed < len) {
-        end = len - scanned > size ? scanned + size : len;
-        if ((found = last_cut(&c, in->mem, scanned, end)) != 0)
-            cut = found;
-        scanned = end;
-        if (scanned == len)
-            cut = len;
-        if (cut == fed)
+        end = len - c.from > size ? c.from + size : len;
+        if ((cut = end == len ? len : next_cut(&c, in->mem, end)) == 0)
             continue; /* a token longer than a piece: read on */
         if ((st = feed(im, in, in->mem + fed, cut - fed, err)) != REL_OK || (st = tell_some(p, cut, err)) != REL_OK)
             return st;
@@ -200,7 +212,7 @@ static rel_status feed_memory(json_import *im, input *in, progress *p, rel_error
 static rel_status feed_file(rel_kb *kb, json_import *im, input *in, progress *p, rel_error *err)
 {
     size_t size = chunk_size(), kept = 0, got, cut;
-    cutter c = {0, 0};
+    cutter c = {0, 0, 0};
     rel_status st;
     char *grown;
 
@@ -214,14 +226,14 @@ static rel_status feed_file(rel_kb *kb, json_import *im, input *in, progress *p,
         /* Pieces of chunk_size(), even after a long token made buf grow. */
         if ((got = fread(in->buf + kept, 1, in->cap - kept < size ? in->cap - kept : size, in->file)) == 0)
             break;
-        cut = last_cut(&c, in->buf, kept, kept + got);
         kept += got;
-        if (cut == 0)
+        if ((cut = next_cut(&c, in->buf, kept)) == 0)
             continue;
         if ((st = feed(im, in, in->buf, cut, err)) != REL_OK || (st = tell_some(p, in->done, err)) != REL_OK)
             return st;
         memmove(in->buf, in->buf + cut, kept - cut);
         kept -= cut;
+        c.from -= cut;
     }
     if (ferror(in->file))
         return rel__error_set(err, REL_ERR_IO, "cannot read \"%s\": %s", in->path, strerror(errno));

@@ -1420,15 +1420,21 @@ static void test_json__unannotated_errors(void **state)
 
 /* ---- input in pieces ---------------------------------------------------- */
 
-/* Whatever the size of the pieces, from memory or from a file, the import is the same. */
+/*
+ * Whatever the size of the pieces, from memory or from a file, the import
+ * is the same; also for a document on one line, which is cut where a token
+ * ends rather than at a line end.
+ */
 static void test_json__any_piece_size_gives_the_same_import(void **state)
 {
     rel_kb *whole = open_mem(complete_doc), *reversed = open_mem(reversed_doc), *kb;
-    char path[256], reversed_path[256];
+    char path[256], reversed_path[256], one_line[sizeof(complete_doc)];
     rel_error err;
-    size_t size;
+    size_t size, i;
 
     (void)state;
+    for (i = 0; i < sizeof(complete_doc); i++)
+        one_line[i] = complete_doc[i] == '\n' ? ' ' : complete_doc[i];
     write_file(scratch_path(path, sizeof(path), "pieces.json"), complete_doc);
     write_file(scratch_path(reversed_path, sizeof(reversed_path), "pieces-reversed.json"), reversed_doc);
     for (size = 1; size <= 100; size++) {
@@ -1438,6 +1444,9 @@ static void test_json__any_piece_size_gives_the_same_import(void **state)
         rel_kb_free(kb);
         kb = open_mem(reversed_doc);
         assert_same_export(reversed, kb);
+        rel_kb_free(kb);
+        kb = open_mem(one_line);
+        assert_same_export(whole, kb);
         rel_kb_free(kb);
         if (rel_kb_open_json_file(&kb, path, NULL, &err) != REL_OK)
             fail_msg("pieces of %zu: %u:%u: %s", size, err.line, err.column, err.message);
@@ -1510,11 +1519,16 @@ static void check_error_at(const char *doc, const char *needle, uint64_t shift, 
 static void test_json__errors_beyond_the_first_piece(void **state)
 {
     static const char head[] = "{\"format\": \"relations-kb/1\",\n \"entities\": [\n";
-    char *doc;
+    char *doc, *p;
 
     (void)state;
     /* A schema error in the last record. */
     doc = many_entities(head, 1000, 999, "  {\"id\": \"odd\", \"kind\": \"stat\", \"name\": \"Odd\"}", "]}\n");
+    check_error_at(doc, "\"stat\"", 0, REL_ERR_SCHEMA, "entities[999].kind: unknown entity kind \"stat\"");
+    /* The same on one line. */
+    for (p = doc; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
     check_error_at(doc, "\"stat\"", 0, REL_ERR_SCHEMA, "entities[999].kind: unknown entity kind \"stat\"");
     free(doc);
     /* A syntax error: yajl stops after the token it cannot take. */
