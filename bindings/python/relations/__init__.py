@@ -21,15 +21,17 @@ status and message.
 from __future__ import annotations
 
 import ctypes
-from typing import Union
+import os
+from typing import Any, Union
 
 from . import _ffi
 from ._diff import Change, Diff, DiffSide, Difference
 from ._enums import (BoundKind, DifferenceKind, EntityKind, Modality, NamedEnum, ObjectKind, Polarity, PredicateFlag,
                      Relation, Role, Side, TimeMod, ValueKind)
-from ._errors import (ERRORS, AmbiguousError, ArgumentError, ClosedError, DuplicateError, EncodingError, FileError,
-                      InvalidReferenceError, LimitError, MismatchError, NoMemoryError, NotFoundError, ParseError,
-                      RangeError, RelationsError, SchemaError, Status, status_str)
+from ._errors import (ERRORS, AmbiguousError, ArgumentError, CancelledError, ClosedError, DuplicateError,
+                      EncodingError, FileError, FormatError, InvalidReferenceError, LimitError, MismatchError,
+                      NoMemoryError, NotFoundError, ParseError, RangeError, ReadOnlyError, RelationsError, SchemaError,
+                      Status, status_str)
 from ._errors import check as _check
 from ._kb import Collection, KnowledgeBase
 from ._objects import (Alias, Claim, ClaimRelation, ClaimVersion, Entity, Event, Evidence, Literal, Participant,
@@ -44,6 +46,19 @@ library_version: str = _ffi.VERSION_STRING
 library_version_number: int = _ffi.VERSION_NUMBER
 #: Where the C library was loaded from.
 library_path: str = _ffi.LIBRARY_PATH
+
+
+def open_snapshot(path: Union[str, bytes, "os.PathLike[Any]"]) -> KnowledgeBase:
+    """Opens a snapshot by mapping it: :meth:`KnowledgeBase.from_snapshot`.
+
+    >>> import os, tempfile, relations
+    >>> with tempfile.TemporaryDirectory() as d, relations.KnowledgeBase.builtin() as kb:
+    ...     kb.save_snapshot(os.path.join(d, "kb.rel"))
+    ...     with relations.open_snapshot(os.path.join(d, "kb.rel")) as snap:
+    ...         (len(snap.claims), snap.read_only)
+    (96, True)
+    """
+    return KnowledgeBase.from_snapshot(path)
 
 
 def normalise(text: Union[str, bytes]) -> str:
@@ -76,7 +91,8 @@ __all__ = [
     # errors
     "Status", "status_str", "RelationsError", "ArgumentError", "NoMemoryError", "NotFoundError", "FileError",
     "ParseError", "EncodingError", "RangeError", "DuplicateError", "InvalidReferenceError", "SchemaError",
-    "AmbiguousError", "MismatchError", "LimitError", "ClosedError", "ERRORS",
+    "AmbiguousError", "MismatchError", "LimitError", "FormatError", "ReadOnlyError", "CancelledError",
+    "ClosedError", "ERRORS",
     # functions and versions
-    "normalise", "library_version", "library_version_number", "library_path", "__version__",
+    "open_snapshot", "normalise", "library_version", "library_version_number", "library_path", "__version__",
 ]

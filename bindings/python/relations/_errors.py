@@ -25,6 +25,9 @@ class Status(enum.IntEnum):
     ERR_AMBIGUOUS = -11
     ERR_MISMATCH = -12
     ERR_LIMIT = -13
+    ERR_FORMAT = -14
+    ERR_READ_ONLY = -15
+    ERR_CANCELLED = -16
 
     def __str__(self) -> str:
         return status_str(self)
@@ -150,6 +153,18 @@ class LimitError(RelationsError, ValueError):
     """``REL_ERR_LIMIT``: input beyond a documented limit (JSON nesting depth)."""
 
 
+class FormatError(RelationsError, ValueError):
+    """``REL_ERR_FORMAT``: a file that is not a snapshot, of another format version or machine, or corrupted."""
+
+
+class ReadOnlyError(RelationsError, TypeError):
+    """``REL_ERR_READ_ONLY``: a builder method on a knowledge base opened from a snapshot."""
+
+
+class CancelledError(RelationsError):
+    """``REL_ERR_CANCELLED``: a progress callback asked to stop an import."""
+
+
 class ClosedError(RelationsError, ValueError):
     """The knowledge base (or time) was closed: the object can no longer be used.
 
@@ -177,6 +192,9 @@ ERRORS: Dict[int, Type[RelationsError]] = {
     Status.ERR_AMBIGUOUS: AmbiguousError,
     Status.ERR_MISMATCH: MismatchError,
     Status.ERR_LIMIT: LimitError,
+    Status.ERR_FORMAT: FormatError,
+    Status.ERR_READ_ONLY: ReadOnlyError,
+    Status.ERR_CANCELLED: CancelledError,
 }
 
 

@@ -312,6 +312,11 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
                                       POINTER(rel_error)]),
     "rel_kb_write_json": (status, [KbP, rel_write_fn, c_void_p, POINTER(rel_error)]),
     "rel_kb_save_json": (status, [KbP, c_char_p, POINTER(rel_error)]),
+    # snapshot.h
+    "rel_kb_save_snapshot": (status, [KbP, c_char_p, POINTER(rel_error)]),
+    "rel_kb_open_snapshot": (status, [POINTER(KbP), c_char_p, POINTER(rel_kb_options), POINTER(rel_error)]),
+    "rel_kb_open_file": (status, [POINTER(KbP), c_char_p, POINTER(rel_kb_options), POINTER(rel_error)]),
+    "rel_kb_is_read_only": (c_int32, [KbP]),
     # diff.h
     "rel_diff_sources": (status, [POINTER(DiffP), KbP, SourceP, SourceP, POINTER(rel_error)]),
     "rel_diff_within": (status, [POINTER(DiffP), KbP, SourceP, POINTER(rel_error)]),

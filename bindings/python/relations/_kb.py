@@ -191,6 +191,22 @@ class KnowledgeBase:
         return cls._open(_ffi.lib.rel_kb_open_json_file, os.fsencode(path), base_dir=base_dir)
 
     @classmethod
+    def from_snapshot(cls, path: PathLike) -> "KnowledgeBase":
+        """Opens a snapshot (:meth:`save_snapshot`) by mapping it (``rel_kb_open_snapshot()``).
+
+        Nothing is parsed: it opens in milliseconds whatever its size, with its
+        query indexes. It is read-only: the builder methods raise
+        :class:`~relations.ReadOnlyError`. A file that is not a snapshot of this
+        format and machine, or is damaged, raises :class:`~relations.FormatError`.
+        """
+        return cls._open(_ffi.lib.rel_kb_open_snapshot, os.fsencode(path))
+
+    @classmethod
+    def from_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
+        """Opens a snapshot or a JSON file, whichever it is (``rel_kb_open_file()``)."""
+        return cls._open(_ffi.lib.rel_kb_open_file, os.fsencode(path), base_dir=base_dir)
+
+    @classmethod
     def from_json(cls, data: Text, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
         """Opens JSON held in memory (``str`` or UTF-8 ``bytes``)."""
         raw = _ffi.text_in(data)
@@ -461,6 +477,21 @@ class KnowledgeBase:
         """Writes the knowledge base as a JSON file, replacing it (``rel_kb_save_json()``)."""
         err = _ffi.rel_error()
         _errors.check(_ffi.lib.rel_kb_save_json(self._handle(), os.fsencode(path), ctypes.byref(err)), err)
+
+    # ------------------------------------------------------------ snapshots
+    def save_snapshot(self, path: PathLike) -> None:
+        """Saves the knowledge base as a snapshot, query indexes included (``rel_kb_save_snapshot()``).
+
+        The file is written beside ``path`` and renamed over it when complete.
+        Open it again with :meth:`from_snapshot` (or :func:`relations.open_snapshot`).
+        """
+        err = _ffi.rel_error()
+        _errors.check(_ffi.lib.rel_kb_save_snapshot(self._handle(), os.fsencode(path), ctypes.byref(err)), err)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the knowledge base refuses writes: it was opened from a snapshot (``rel_kb_is_read_only()``)."""
+        return bool(_ffi.lib.rel_kb_is_read_only(self._handle()))
 
     # ------------------------------------------------------------ building
     def _check_write(self, status: int) -> None:

@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: MIT
+"""Snapshots: saved, opened by mapping, read-only, refused when damaged."""
+import relations
+import pytest
+
+
+def test_a_snapshot_reads_back_as_the_knowledge_base(tmp_path):
+    path = tmp_path / "kb.rel"
+    with relations.KnowledgeBase.builtin() as kb:
+        kb.save_snapshot(path)
+        with relations.open_snapshot(path) as snap:
+            assert snap.read_only and not kb.read_only
+            assert snap.to_json() == kb.to_json()
+            assert snap.claims["c-nuclear-cooperation"].id == "c-nuclear-cooperation"
+            assert [e.id for e in snap.entities] == [e.id for e in kb.entities]
+
+
+def test_from_file_takes_either_format(tmp_path):
+    with relations.KnowledgeBase.builtin() as kb:
+        kb.save_json(tmp_path / "kb.json")
+        kb.save_snapshot(tmp_path / "kb.rel")
+    with relations.KnowledgeBase.from_file(tmp_path / "kb.json") as a, \
+            relations.KnowledgeBase.from_file(tmp_path / "kb.rel") as b:
+        assert not a.read_only and b.read_only
+        assert a.to_json() == b.to_json()
+
+
+def test_writes_raise_read_only(tmp_path):
+    path = tmp_path / "kb.rel"
+    with relations.KnowledgeBase.builtin() as kb:
+        kb.save_snapshot(path)
+    with relations.open_snapshot(path) as snap:
+        with pytest.raises(relations.ReadOnlyError) as e:
+            snap.add_entity("new", relations.EntityKind.STATE, "New")
+        assert e.value.status == relations.Status.ERR_READ_ONLY
+        assert "read-only" in e.value.message
+
+
+def test_a_damaged_snapshot_raises_format_error(tmp_path):
+    path = tmp_path / "kb.rel"
+    with relations.KnowledgeBase.builtin() as kb:
+        kb.save_snapshot(path)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    path.write_bytes(bytes(data))
+    with pytest.raises(relations.FormatError) as e:
+        relations.open_snapshot(path)
+    assert "checksum mismatch" in e.value.message
+    assert e.value.file == str(path)
+    (tmp_path / "short.rel").write_bytes(bytes(data[:100]))
+    with pytest.raises(relations.FormatError, match="truncated: 100 bytes"):
+        relations.open_snapshot(tmp_path / "short.rel")
+    with pytest.raises(relations.FileError):
+        relations.open_snapshot(tmp_path / "missing.rel")
