@@ -293,24 +293,32 @@ int32_t rel_kb_id_kind(const rel_kb *kb, const char *id, size_t len)
     return kind;
 }
 
+/* The object of one kind with exactly this id, in either layout; NULL if none. */
+static const void *by_id(const rel_kb *kb, const char *id, size_t len, int32_t want)
+{
+    int32_t kind;
+    const void *obj;
+
+    if (kb->snapshot)
+        return rel_snapshot__find_kind(kb->snapshot, want, id, len);
+    obj = rel_kb__lookup(kb, id, len, &kind);
+    return kind == want ? obj : NULL;
+}
+
 rel_status rel_kb__source_by_prefix(const rel_kb *kb, const char *id, size_t len, const rel_source **out)
 {
-    const rel_source *found = NULL;
-    int32_t kind;
-    void *obj;
-    size_t i, matches = 0;
+    const rel_source *found = by_id(kb, id, len, REL_OBJECT_SOURCE);
+    size_t i, n, matches = 0;
 
-    *out = NULL;
-    obj = rel_kb__lookup(kb, id, len, &kind);
-    if (kind == REL_OBJECT_SOURCE) {
-        *out = obj;
+    *out = found;
+    if (found)
         return REL_OK;
-    }
     if (len == 0)
         return REL_ERR_NOT_FOUND;
-    for (i = 0; i < kb->sources.count; i++) {
-        const rel_source *s = kb->sources.items[i];
-        if (s->id.len > len && memcmp(s->id.ptr, id, len) == 0) {
+    for (i = 0; i < rel_kb_source_count(kb); i++) {
+        const rel_source *s = rel_kb_source_at(kb, i);
+        const char *sid = rel_source_id(s, &n);
+        if (n > len && memcmp(sid, id, len) == 0) {
             found = s;
             matches++;
         }
@@ -329,27 +337,18 @@ rel_status rel_kb_find_source(const rel_kb *kb, const char *id, size_t len, cons
         *out = NULL;
     if (!kb || !id || !out)
         return REL_ERR_ARG;
-    if (kb->snapshot)
-        return rel_snapshot__find_source(kb->snapshot, id, rel__len(id, len), out);
     return rel_kb__source_by_prefix(kb, id, rel__len(id, len), out);
 }
 
 static rel_status find_kind(const rel_kb *kb, const char *id, size_t len, int32_t want, const void **out)
 {
-    int32_t kind;
     const void *obj;
 
     if (out)
         *out = NULL;
     if (!kb || !id || !out)
         return REL_ERR_ARG;
-    if (kb->snapshot) {
-        obj = rel_snapshot__find_kind(kb->snapshot, want, id, rel__len(id, len));
-        kind = obj ? want : REL_OBJECT_NONE;
-    } else {
-        obj = rel_kb__lookup(kb, id, rel__len(id, len), &kind);
-    }
-    if (kind != want)
+    if (!(obj = by_id(kb, id, rel__len(id, len), want)))
         return REL_ERR_NOT_FOUND;
     *out = obj;
     return REL_OK;

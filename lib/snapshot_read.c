@@ -146,33 +146,6 @@ const void *rel_snapshot__find_id(const rel_snapshot *s, const char *id, size_t 
     return NULL;
 }
 
-rel_status rel_snapshot__find_source(const rel_snapshot *s, const char *id, size_t len, const rel_source **out)
-{
-    const rel_source *found = rel_snapshot__find_kind(s, REL_OBJECT_SOURCE, id, len);
-    size_t i, n = rel_snapshot__count(s, SNAP_SOURCES), matches = 0;
-
-    *out = found;
-    if (found)
-        return REL_OK;
-    if (len == 0)
-        return REL_ERR_NOT_FOUND;
-    for (i = 0; i < n; i++) {
-        const rel_source *src = rel_snapshot__at(s, SNAP_SOURCES, i);
-        size_t id_len;
-        const char *sid = rel_snapshot__source_id(src, &id_len);
-        if (id_len > len && memcmp(sid, id, len) == 0) {
-            found = src;
-            matches++;
-        }
-    }
-    if (matches > 1)
-        return REL_ERR_AMBIGUOUS;
-    if (!found)
-        return REL_ERR_NOT_FOUND;
-    *out = found;
-    return REL_OK;
-}
-
 static void alias_sections(int32_t match, int *keys, int *entities, int *slots)
 {
     *keys = match == REL_MATCH_EXACT ? SNAP_EXACT_KEYS : SNAP_NORM_KEYS;

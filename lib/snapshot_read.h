@@ -22,8 +22,6 @@ const void *rel_snapshot__at(const rel_snapshot *s, int section, size_t i);
 const void *rel_snapshot__find_id(const rel_snapshot *s, const char *id, size_t len, int32_t *kind);
 /* One kind's object by id: NULL if none. */
 const void *rel_snapshot__find_kind(const rel_snapshot *s, int32_t kind, const char *id, size_t len);
-/* rel_kb_find_source(): by id or unique prefix. */
-rel_status rel_snapshot__find_source(const rel_snapshot *s, const char *id, size_t len, const rel_source **out);
 /* The entities under one alias key (text already normalised for REL_MATCH_NORMALISED). */
 rel_status rel_snapshot__find_alias(const rel_snapshot *s, int32_t match, const char *key, size_t len,
                                     const rel_entity **out, size_t cap, size_t *count);
