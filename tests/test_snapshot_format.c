@@ -918,6 +918,37 @@ static void test_snapshot_format__open_mem(void **state)
     free(good);
 }
 
+/* Every time the parser makes passes the check a snapshot's times get; its forgeries do not. */
+static void test_snapshot_format__times_the_parser_makes_pass_the_check(void **state)
+{
+    static const char *const exprs[] = {
+        "1985", "1985-10", "1985-10-03", "1985-21", "1985-24", "198X", "19XX", "1985?", "1985-10~", "1985-10-03%",
+        "1985-10-03T12:30:00Z", "1985-10-03T12:30:00+05:30", "-0043", "Y-170000000", "Y170000000",
+        "1985/1990", "../1990", "1985/..", "/1990", "1985/", "START 1980/1989", "MID 1980s/1990", "END 1985",
+        "BEFORE 1985", "AFTER 1985 @2000", "ON_OR_BEFORE 1985/1990", "ON_OR_AFTER 1985", "APPROX 1985",
+        "-P1600Y @2017", "MORE_THAN -P1600Y @2017", "LESS_THAN P10Y6M @1990-05", "APPROX -P3D @1990-05-04", "P5Y",
+        "1985-XX", "1985-10-XX", "1985-XX-XX",
+    };
+    size_t i, checked = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof(exprs) / sizeof(exprs[0]); i++) {
+        rel_time *t = NULL;
+        rel_time copy;
+        if (rel_time_parse(&t, exprs[i], REL_NTS, NULL) != REL_OK)
+            continue; /* not every line above is valid EDTF; the ones that are must pass */
+        memcpy(&copy, t, sizeof(copy));
+        copy.alloc = NULL;
+        if (!rel_time__check(&copy))
+            fail_msg("\"%s\" fails the check", exprs[i]);
+        copy.start.day = 40;
+        assert_false(rel_time__check(&copy));
+        rel_time_free(t);
+        checked++;
+    }
+    assert_true(checked >= 30);
+}
+
 /* ---- saving ------------------------------------------------------------------- */
 
 static void test_snapshot_format__a_failed_save_leaves_nothing(void **state)
@@ -1020,6 +1051,7 @@ int main(void)
         cmocka_unit_test(test_snapshot_format__forged_structure_is_refused),
         cmocka_unit_test(test_snapshot_format__a_forged_string_reads_empty),
         cmocka_unit_test(test_snapshot_format__open_mem),
+        cmocka_unit_test(test_snapshot_format__times_the_parser_makes_pass_the_check),
         cmocka_unit_test(test_snapshot_format__a_failed_save_leaves_nothing),
         cmocka_unit_test(test_snapshot_format__a_save_replaces_the_file),
         cmocka_unit_test(test_snapshot_format__allocation_failures),
