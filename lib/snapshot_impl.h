@@ -36,6 +36,21 @@ rel_status rel_snapshot__open_mem(rel_kb **out, const void *data, size_t len, co
 /* The structure behind a header that is already checked: sections, records, references. */
 rel_status rel_snapshot__check(const char *base, size_t len, const rel_allocator *a, rel_error *err);
 
+/* One section's bytes, for rel_snapshot__write_file(). */
+typedef struct rel_snapshot_section_data {
+    const void *data;
+    size_t len;
+} rel_snapshot_section_data;
+
+/*
+ * Writes a snapshot of these sections (SNAP_SECTION_COUNT of them, in
+ * order) to path: through a new file beside it, renamed over it once
+ * complete and synced; nothing is left behind on failure (REL_ERR_IO,
+ * REL_ERR_NOMEM).
+ */
+rel_status rel_snapshot__write_file(const char *path, const rel_snapshot_section_data *sections,
+                                    const rel_allocator *a, rel_error *err);
+
 /* Releases what rel_snapshot__open_mem() took (called by rel_kb_free()). */
 void rel_snapshot__free(const rel_allocator *a, rel_snapshot *s);
 

@@ -3,14 +3,10 @@
  * Saving a knowledge base as a snapshot (snapshot_format.h). The records
  * of each section are built in memory, strings deduplicated into one pool
  * and times into one table, the lookup tables hashed, and the query
- * indexes taken as the relocatable block they are; then the file is
- * written under a temporary name beside the target, its checksum is taken
- * over what was written and put into its header, and it is renamed over
- * the target. The knowledge base is read through the getters only, so a
- * snapshot can be saved again from a knowledge base opened from one.
+ * indexes taken as the relocatable block they are; snapshot_file.c then
+ * writes them out. The knowledge base is read through the getters only, so
+ * a snapshot can be saved again from a knowledge base opened from one.
  */
-#define _DEFAULT_SOURCE /* fsync, and the rest of POSIX */
-
 #include <relations/builder.h>
 #include <relations/snapshot.h>
 
@@ -23,13 +19,7 @@
 #include "snapshot_read.h"
 #include "time_impl.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xxhash.h>
 
 /* ---- growable buffers and maps ---- */
@@ -574,130 +564,6 @@ static void put_aliases(writer *w, int32_t match, int keys, int entities, int sl
     put_slots(w, slots, keys, offsetof(snap_alias_key, key));
 }
 
-/* ---- the file ---- */
-
-/* Lays the sections out after the header; returns the file's length. */
-static uint64_t lay_out(writer *w, snap_header *h)
-{
-    uint64_t at = sizeof(snap_header);
-    int s;
-
-    memset(h, 0, sizeof(*h));
-    memcpy(h->pre.magic, SNAP_MAGIC, sizeof(h->pre.magic));
-    h->pre.format = REL_SNAPSHOT_FORMAT;
-    h->pre.byte_order = SNAP_BYTE_ORDER;
-    h->pre.pointer_size = sizeof(void *);
-    h->pre.time_size = sizeof(rel_time);
-    h->pre.time_bounds_at = offsetof(rel_time, bounds);
-    h->pre.section_count = SNAP_SECTION_COUNT;
-    for (s = 0; s < SNAP_SECTION_COUNT; s++) {
-        size_t size = rel_snapshot__record_size(s);
-        at += 8; /* the section's own offset */
-        h->sections[s].offset = at;
-        h->sections[s].length = s == SNAP_INDEX ? w->index_len : w->sec[s].len;
-        h->sections[s].count = size > 1 ? w->sec[s].len / size : 0;
-        at = (at + h->sections[s].length + 7) / 8 * 8;
-    }
-    h->pre.file_length = at;
-    return at;
-}
-
-static int write_all(int fd, const void *p, size_t len)
-{
-    const char *c = p;
-
-    while (len) {
-        ssize_t n = write(fd, c, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            if (n == 0)
-                errno = EIO;
-            return 0;
-        }
-        c += n;
-        len -= (size_t)n;
-    }
-    return 1;
-}
-
-/* Writes the header and sections, then checksums what the file holds and puts the sum in the header. */
-static int write_file(writer *w, int fd)
-{
-    static const char zeros[8];
-    snap_header h;
-    uint64_t length = lay_out(w, &h);
-    void *map;
-    int s;
-
-    if (!write_all(fd, &h, sizeof(h)))
-        return 0;
-    for (s = 0; s < SNAP_SECTION_COUNT; s++) {
-        uint64_t own = h.sections[s].offset;
-        const void *data = s == SNAP_INDEX ? w->index : w->sec[s].p;
-        size_t len = (size_t)h.sections[s].length, pad = (8 - len % 8) % 8;
-        if (!write_all(fd, &own, sizeof(own)) || !write_all(fd, data, len) || !write_all(fd, zeros, pad))
-            return 0;
-    }
-    if ((uint64_t)(size_t)length != length)
-        return errno = EFBIG, 0;
-    map = mmap(NULL, (size_t)length, PROT_READ, MAP_SHARED, fd, 0);
-    if (map == MAP_FAILED)
-        return 0;
-    h.pre.checksum = XXH3_64bits((const char *)map + sizeof(snap_preamble), (size_t)length - sizeof(snap_preamble));
-    munmap(map, (size_t)length);
-    return pwrite(fd, &h.pre, sizeof(h.pre), 0) == (ssize_t)sizeof(h.pre) && fsync(fd) == 0;
-}
-
-/* A name beside the target that no one else uses: the target's, a dot, the process and a counter. */
-static int create_temp(const writer *w, const char *path, char **tmp)
-{
-    size_t len = strlen(path) + 64;
-    unsigned attempt;
-    int fd;
-
-    if (!(*tmp = rel__malloc(w->a, len)))
-        return -1;
-    for (attempt = 0; attempt < 100; attempt++) {
-        snprintf(*tmp, len, "%s.%ld.%u.tmp", path, (long)getpid(), attempt);
-        /* Readable too: the checksum is taken through a mapping of what was written. */
-        fd = open(*tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
-    }
-    return -1;
-}
-
-static rel_status save(writer *w, const char *path)
-{
-    char *tmp = NULL;
-    int fd, ok;
-
-    fd = create_temp(w, path, &tmp);
-    if (!tmp)
-        return rel__error_set(w->err, REL_ERR_NOMEM, "out of memory");
-    if (fd < 0) {
-        rel__error_set(w->err, REL_ERR_IO, "cannot create a file beside \"%s\": %s", path, strerror(errno));
-        rel__free(w->a, tmp);
-        return REL_ERR_IO;
-    }
-    ok = write_file(w, fd);
-    if (!ok)
-        rel__error_set(w->err, REL_ERR_IO, "cannot write \"%s\": %s", tmp, strerror(errno));
-    if (close(fd) != 0 && ok) {
-        ok = 0;
-        rel__error_set(w->err, REL_ERR_IO, "cannot write \"%s\": %s", tmp, strerror(errno));
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = 0;
-        rel__error_set(w->err, REL_ERR_IO, "cannot rename \"%s\" to \"%s\": %s", tmp, path, strerror(errno));
-    }
-    if (!ok)
-        unlink(tmp);
-    rel__free(w->a, tmp);
-    return ok ? REL_OK : REL_ERR_IO;
-}
-
 static void build(writer *w)
 {
     const rel_kb *kb = w->kb;
@@ -745,7 +611,14 @@ rel_status rel_kb_save_snapshot(const rel_kb *kb, const char *path, rel_error *e
     w.a = &kb->alloc;
     w.err = err;
     build(&w);
-    st = w.st == REL_OK ? save(&w, path) : w.st;
+    if ((st = w.st) == REL_OK) {
+        rel_snapshot_section_data sections[SNAP_SECTION_COUNT];
+        for (s = 0; s < SNAP_SECTION_COUNT; s++) {
+            sections[s].data = s == SNAP_INDEX ? w.index : w.sec[s].p;
+            sections[s].len = s == SNAP_INDEX ? w.index_len : w.sec[s].len;
+        }
+        st = rel_snapshot__write_file(path, sections, w.a, err);
+    }
     if (st != REL_OK)
         rel__error_file(err, path);
     for (s = 0; s < SNAP_SECTION_COUNT; s++)
