@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The snapshot file, byte for byte. docs/snapshot.md describes it for
- * readers; this header is what the writer (snapshot_write.c), the checks
- * (snapshot_open.c, snapshot_check.c) and the mapped getters
- * (snapshot_read.c) share.
+ * readers; this header is what the writer (snapshot_write.c builds the
+ * sections, snapshot_file.c writes them), the checks (snapshot_open.c,
+ * snapshot_check.c) and the mapped getters (snapshot_read.c) share.
  *
  * A snapshot is written in the byte order and with the word size of the
  * machine that writes it and read where it lies: every field is naturally
