@@ -257,6 +257,95 @@ static void assert_same_queries(const rel_kb *a, const rel_kb *b, uint64_t seed,
     }
 }
 
+/* The entities a name finds, as ids. */
+static void alias_ids(const rel_kb *kb, const char *name, int32_t match, char *buf, size_t cap)
+{
+    const rel_entity *found[64];
+    size_t count = 0, i, len = 0;
+    rel_status st = rel_kb_find_alias(kb, name, REL_NTS, match, found, COUNT(found), &count);
+
+    len = (size_t)snprintf(buf, cap, "%s:", rel_status_str(st));
+    for (i = 0; i < count && i < COUNT(found) && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, " %s", rel_entity_id(found[i], NULL));
+}
+
+static void assert_same_evidence(const rel_evidence *a, const rel_evidence *b)
+{
+    uint64_t as, ae, bs, be;
+
+    assert_string_equal(rel_source_id(rel_evidence_source(b), NULL), rel_source_id(rel_evidence_source(a), NULL));
+    assert_int_equal(rel_evidence_start(b), rel_evidence_start(a));
+    assert_int_equal(rel_evidence_end(b), rel_evidence_end(a));
+    assert_int_equal(rel_evidence_codepoints(a, &as, &ae), REL_OK);
+    assert_int_equal(rel_evidence_codepoints(b, &bs, &be), REL_OK);
+    assert_int_equal(bs, as);
+    assert_int_equal(be, ae);
+}
+
+/* Lookups by id and by name, and the evidence of every object, agree. */
+static void assert_same_lookups(const rel_kb *a, const rel_kb *b)
+{
+    size_t i, j;
+    char ia[4096], ib[4096];
+
+    for (i = 0; i < rel_kb_entity_count(a); i++) {
+        const rel_entity *ea = rel_kb_entity_at(a, i), *eb = NULL;
+        const char *id = rel_entity_id(ea, NULL);
+        int32_t match;
+
+        assert_int_equal(rel_kb_find_entity(b, id, REL_NTS, &eb), REL_OK);
+        assert_ptr_equal(eb, rel_kb_entity_at(b, i));
+        assert_int_equal(rel_kb_id_kind(b, id, REL_NTS), REL_OBJECT_ENTITY);
+        for (j = 0; j <= rel_entity_alias_count(ea); j++) {
+            const char *name = j < rel_entity_alias_count(ea) ? rel_entity_alias_text(ea, j, NULL)
+                                                               : rel_entity_name(ea, NULL);
+            for (match = REL_MATCH_EXACT; match <= REL_MATCH_NORMALISED; match++) {
+                alias_ids(a, name, match, ia, sizeof(ia));
+                alias_ids(b, name, match, ib, sizeof(ib));
+                if (strcmp(ia, ib) != 0)
+                    fail_msg("\"%s\" (%d) finds %s in the original, %s in the snapshot", name, (int)match, ia, ib);
+            }
+        }
+        for (j = 0; j < rel_entity_evidence_count(ea); j++)
+            assert_same_evidence(rel_entity_evidence_at(ea, j), rel_entity_evidence_at(eb, j));
+    }
+    for (i = 0; i < rel_kb_event_count(a); i++) {
+        const rel_event *ea = rel_kb_event_at(a, i), *eb = NULL;
+
+        assert_int_equal(rel_kb_find_event(b, rel_event_id(ea, NULL), REL_NTS, &eb), REL_OK);
+        assert_ptr_equal(eb, rel_kb_event_at(b, i));
+        assert_int_equal(rel_time_compare(rel_event_time(ea), rel_event_time(eb)), 0);
+        for (j = 0; j < rel_event_evidence_count(ea); j++)
+            assert_same_evidence(rel_event_evidence_at(ea, j), rel_event_evidence_at(eb, j));
+    }
+    for (i = 0; i < rel_kb_claim_count(a); i++) {
+        const rel_claim *ca = rel_kb_claim_at(a, i), *cb = NULL;
+
+        assert_int_equal(rel_kb_find_claim(b, rel_claim_id(ca, NULL), REL_NTS, &cb), REL_OK);
+        assert_ptr_equal(cb, rel_kb_claim_at(b, i));
+        for (j = 0; j < rel_kb_source_count(a); j++) {
+            const rel_entity *xa = rel_claim_claimant_in(ca, rel_kb_source_at(a, j));
+            const rel_entity *xb = rel_claim_claimant_in(cb, rel_kb_source_at(b, j));
+
+            assert_int_equal(rel_claim_modality_in(cb, rel_kb_source_at(b, j)),
+                             rel_claim_modality_in(ca, rel_kb_source_at(a, j)));
+            if (xa)
+                assert_string_equal(rel_entity_id(xb, NULL), rel_entity_id(xa, NULL));
+            else
+                assert_null(xb);
+        }
+        for (j = 0; j < rel_claim_evidence_count(ca); j++)
+            assert_same_evidence(rel_claim_evidence_at(ca, j), rel_claim_evidence_at(cb, j));
+    }
+    for (i = 0; i < rel_kb_source_count(a); i++) {
+        const rel_source *sb = NULL;
+
+        assert_int_equal(rel_kb_find_source(b, rel_source_id(rel_kb_source_at(a, i), NULL), REL_NTS, &sb), REL_OK);
+        assert_ptr_equal(sb, rel_kb_source_at(b, i));
+    }
+    assert_int_equal(rel_kb_id_kind(b, "no such id", REL_NTS), REL_OBJECT_NONE);
+}
+
 /* Saves kb, opens the snapshot, and compares everything; returns the snapshot's knowledge base. */
 static rel_kb *round_trip(const rel_kb *kb, const char *name, uint64_t seed)
 {
@@ -278,6 +367,7 @@ static rel_kb *round_trip(const rel_kb *kb, const char *name, uint64_t seed)
     assert_true(rel_kb_index_size(kb) > 0); /* saving built them */
     assert_int_equal(rel_kb_index_size(snap), rel_kb_index_size(kb));
     assert_same_queries(kb, snap, seed, 200);
+    assert_same_lookups(kb, snap);
     return snap;
 }
 
@@ -293,7 +383,7 @@ static void test_snapshot__builtin_round_trip(void **state)
 
 static void test_snapshot__random_round_trips(void **state)
 {
-    static const rkb_size sizes[] = {{1, 1, 0, 0}, {1, 3, 4, 2}, {2, 20, 40, 30}, {4, 50, 120, 150}};
+    static const rkb_size sizes[] = {{1, 1, 0, 0}, {1, 3, 4, 2}, {2, 20, 40, 30}, {4, 50, 120, 150}, {3, 600, 900, 900}};
     size_t i;
 
     (void)state;
