@@ -1313,6 +1313,31 @@ static void test_snapshot__alloc_open(void **state)
         assert_memory_equal(snap_json, json, len);
         free(snap_json);
     }
+    /* Queries on the snapshot allocate from its allocator, and fail cleanly too. */
+    {
+        rel_query_options o = REL_QUERY_OPTIONS_INIT;
+        long long live = a.live;
+        rel_query *q;
+
+        o.target = REL_QUERY_ENTITIES;
+        o.alias = "i";
+        o.alias_match = REL_MATCH_PREFIX;
+        o.text = "Iran";
+        for (n = 1;; n++) {
+            q = (rel_query *)(void *)poison;
+            arm(&a, n);
+            st = rel_query_new(&q, snap, &o, &err);
+            if (a.failures == 0)
+                break;
+            if (st != REL_ERR_NOMEM)
+                fail_msg("query, allocation %zu failed: got %s (%s)", n, rel_status_str(st), err.message);
+            assert_null(q);
+            assert_int_equal(a.live, live);
+        }
+        assert_int_equal(st, REL_OK);
+        rel_query_free(q);
+        assert_int_equal(a.live, live);
+    }
     rel_kb_free(snap);
     assert_int_equal(a.live, 0);
     free(json);
