@@ -24,6 +24,8 @@
 /* Clears the handle's error at the start of a write call. */
 static void begin(rel_kb *kb)
 {
+    /* Any write may change what a query answers. */
+    rel_kb__drop_index(kb);
     rel__error_clear(&kb->error);
 }
 
@@ -370,6 +372,7 @@ rel_status rel_kb_add_entity(rel_kb *kb, const char *id, size_t id_len, int32_t 
         rel_kb__free_entity(kb, e);
         return st == REL_ERR_NOMEM ? nomem(kb) : fail(kb, st, "entity name is not valid UTF-8");
     }
+    e->index = kb->entities.count;
     commit_object(kb, &kb->entities, e, &e->id, REL_OBJECT_ENTITY);
     commit_index(kb, e, &plan);
     return REL_OK;
@@ -452,6 +455,7 @@ rel_status rel_kb_add_event(rel_kb *kb, const char *id, size_t id_len, const cha
         rel_kb__free_event(kb, ev);
         return nomem(kb);
     }
+    ev->index = kb->events.count;
     commit_object(kb, &kb->events, ev, &ev->id, REL_OBJECT_EVENT);
     return REL_OK;
 }
@@ -647,6 +651,7 @@ rel_status rel_kb_add_claim(rel_kb *kb, const rel_claim_spec *spec)
         rel_kb__free_claim(kb, c);
         return nomem(kb);
     }
+    c->index = kb->claims.count;
     commit_object(kb, &kb->claims, c, &c->id, REL_OBJECT_CLAIM);
     return REL_OK;
 }

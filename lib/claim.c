@@ -147,3 +147,8 @@ const rel_time *rel_value_time(const rel_value *value)
 {
     return value && value->kind == REL_VALUE_TIME ? value->time : NULL;
 }
+
+size_t rel_claim__index(const rel_claim *claim)
+{
+    return claim->index;
+}

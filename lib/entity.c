@@ -44,3 +44,8 @@ const rel_evidence *rel_entity_evidence_at(const rel_entity *entity, size_t i)
 {
     return entity && i < entity->evidence.count ? entity->evidence.items[i] : NULL;
 }
+
+size_t rel_entity__index(const rel_entity *entity)
+{
+    return entity->index;
+}

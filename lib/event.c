@@ -49,3 +49,8 @@ const rel_evidence *rel_event_evidence_at(const rel_event *event, size_t i)
 {
     return event && i < event->evidence.count ? event->evidence.items[i] : NULL;
 }
+
+size_t rel_event__index(const rel_event *event)
+{
+    return event->index;
+}

@@ -48,9 +48,14 @@ rel_status rel_kb_new(rel_kb **out, const rel_kb_options *opts)
     if (!kb)
         return REL_ERR_NOMEM;
     kb->alloc = *a;
+    if (pthread_mutex_init(&kb->index_lock, NULL) != 0) {
+        rel__free(a, kb);
+        return REL_ERR_NOMEM;
+    }
     if (opts && opts->base_dir) {
         kb->base_dir = rel__strndup(a, opts->base_dir, strlen(opts->base_dir));
         if (!kb->base_dir) {
+            pthread_mutex_destroy(&kb->index_lock);
             rel__free(a, kb);
             return REL_ERR_NOMEM;
         }
@@ -165,6 +170,8 @@ void rel_kb_free(rel_kb *kb)
     if (!kb)
         return;
     a = kb->alloc;
+    rel_kb__drop_index(kb);
+    pthread_mutex_destroy(&kb->index_lock);
     for (i = 0; i < kb->claims.count; i++)
         rel_kb__free_claim(kb, kb->claims.items[i]);
     for (i = 0; i < kb->events.count; i++)

@@ -14,7 +14,11 @@
 #include <relations/kb.h>
 #include <relations/source.h>
 
+#include "index.h"
 #include "map.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
 
 enum source_meta {
     META_TITLE,
@@ -66,6 +70,7 @@ struct rel_entity {
     size_t alias_count;
     size_t alias_cap;
     rel_evidence_list evidence;
+    size_t index; /* position in the knowledge base */
 };
 
 typedef struct rel_participant {
@@ -82,6 +87,7 @@ struct rel_event {
     rel_time *time;
     rel_str time_text;
     rel_evidence_list evidence;
+    size_t index;
 };
 
 struct rel_value {
@@ -118,6 +124,7 @@ struct rel_claim {
     size_t relation_count;
     size_t relation_cap;
     rel_evidence_list evidence;
+    size_t index;
 };
 
 /* The entities that share one alias key (exact or normalised). */
@@ -165,7 +172,16 @@ struct rel_kb {
     rel_map alias_exact;  /* alias text -> rel_alias_bucket */
     rel_map alias_norm;   /* normalised alias -> rel_alias_bucket */
     rel_error error;      /* detail of the last write call */
+    /* Built by the first query; readers race to it, so it is published
+     * atomically under index_lock. */
+    _Atomic(rel_index *) index;
+    pthread_mutex_t index_lock;
 };
+
+/* The position of an object in its knowledge base (rel_kb_entity_at() and friends). */
+size_t rel_entity__index(const rel_entity *e);
+size_t rel_event__index(const rel_event *ev);
+size_t rel_claim__index(const rel_claim *c);
 
 /* Looks an id up; returns the object and sets *kind, or NULL. */
 void *rel_kb__lookup(const rel_kb *kb, const char *id, size_t len, int32_t *kind);

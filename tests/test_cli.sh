@@ -298,6 +298,28 @@ check "claims --claimant with an unknown claimant fails" status_not_zero
 run summary --modality reported
 check "a claims filter on another command is a usage error" status_is 2
 
+run query events --actor iran --with north-korea --window 1980/1989
+check "query events with a pair and a window exits 0" status_is 0
+check "query finds the 1980 cargo flights between the pair" out_has '^boeing-flights-1980 +AID.military'
+check "query keeps events outside the window out" bash -c "! grep -q '^arms-trade-treaty-blocked-2013 ' '$tmp/out'"
+run query events --actor iran --with north-korea --window 1980/1989 --certain
+check "query --certain drops events that only may fall in the window" bash -c "! grep -q '^nk-arms-sales-to-iran ' '$tmp/out'"
+run query events --actor iran --per-year --json
+check "query --per-year --json counts 1979's three events" py '
+assert {"year": 1979, "count": 3} in d["years"], d
+assert d["undated"] >= 0'
+run query entities --alias "iran-iraq war" --match normalised --json
+check "query entities by normalised alias" py 'assert [x["id"] for x in d] == ["iran-iraq-war"], d'
+run query claims --text nuclear --source 002 --count
+check "query claims --text --source --count prints a number" out_has '^[1-9][0-9]*$'
+run query claims --window 1990
+check "a filter that does not apply to the target fails" status_is 1
+check "the failure names the filter" err_has_fixed '"window" is not a filter of claims queries'
+run query events --actor nobody-at-all
+check "query with an unknown actor fails" status_is 1
+run query people
+check "query with an unknown target is a usage error" status_is 2
+
 run --help
 check "--help exits 0" status_is 0
 check "--help prints the usage on stdout" out_has '^usage: relations'

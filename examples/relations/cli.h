@@ -32,6 +32,7 @@ int cmd_time(cli *c, const char *expr);
 int cmd_diff(cli *c, const char *a, const char *b);
 int cmd_conflicts(cli *c);
 int cmd_timeline(cli *c);
+int cmd_query(cli *c, int argc, char **argv);
 
 /* Output helpers (print.c). */
 void json_begin(cli *c);

@@ -29,6 +29,12 @@ static const char usage[] =
     "  diff A B         what changed from version A to version B (ids or unique prefixes)\n"
     "  conflicts        every contradiction and change of stance, inside and across versions\n"
     "  timeline         events in time order, with their dates read honestly\n"
+    "  query events|claims|entities [FILTERS]\n"
+    "                   indexed search; filters combine: --actor ID, --with ID (a pair),\n"
+    "                     --window EXPR [--certain], --type T (and its subtypes),\n"
+    "                     --source ID, --claimant ID, --modality M, --about ID,\n"
+    "                     --kind K, --alias TEXT [--match exact|normalised|prefix],\n"
+    "                     --text WORDS; --count, --per-year (events per year)\n"
     "\n"
     "options:\n"
     "  --kb FILE        open FILE (JSON) instead of the built-in knowledge base\n"
@@ -61,8 +67,10 @@ static int open_kb(cli *c)
 
 static int run(cli *c, const char *cmd, int argc, char **argv)
 {
-    if ((c->claimant || c->modality || c->source) && strcmp(cmd, "claims") != 0)
-        return usage_error("--claimant, --modality and --source go with claims", NULL);
+    if ((c->claimant || c->modality || c->source) && strcmp(cmd, "claims") != 0 && strcmp(cmd, "query") != 0)
+        return usage_error("--claimant, --modality and --source go with claims and query", NULL);
+    if (strcmp(cmd, "query") == 0)
+        return open_kb(c) ? 1 : cmd_query(c, argc, argv);
     if (strcmp(cmd, "time") == 0)
         return argc == 1 ? cmd_time(c, argv[0]) : usage_error("time takes one expression", NULL);
     if (open_kb(c))

@@ -30,8 +30,8 @@ REL_BEGIN_DECLS
  * | `window`           | its time, by `window_semantics` | — | — |
  * | `type`             | the type or one of its subtypes | — | — |
  * | `source`           | has evidence in it | is stated in it | has evidence in it |
- * | `claimant`         | — | the claimant (in `source` if set, else in any source) | — |
- * | `modality`         | — | the modality (likewise) | — |
+ * | `claimant`         | — | the claimant: in `source` if set (rel_claim_claimant_in()), else rel_claim_claimant() or the claimant in any source it is stated in | — |
+ * | `modality`         | — | the modality, likewise | — |
  * | `about`            | — | its subject or object is that object | — |
  * | `entity_kind`      | — | — | the kind |
  * | `alias`            | — | — | a name or alias, by `alias_match` |
@@ -50,13 +50,8 @@ REL_BEGIN_DECLS
  * once (safely, even when several threads query at once); a knowledge base
  * opened from a snapshot (rel_kb_open_snapshot()) carries them and builds
  * nothing. Any write to the knowledge base drops them, and they are built
- * again by the next query. Their memory is, in bytes: 8 per event
- * participant and 16 per pair of participants of an event (actor and pair
- * lookups, sorted by time), 24 per event (time bounds, type, time order),
- * 8 per claim subject or object that names an object, 8 per evidence
- * span, 8 per claimant per claim and source, 12 per alias plus its text,
- * and 8 per distinct word per object plus the text of each distinct word.
- * rel_kb_index_size() reports the figure for a given knowledge base.
+ * again by the next query. What each index costs in memory is tabled in
+ * @ref queries; rel_kb_index_size() reports the total for a knowledge base.
  *
  * **Lifetime.** A query borrows its knowledge base: free the query before
  * the knowledge base, and do not write to the knowledge base while a query
