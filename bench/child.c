@@ -3,6 +3,7 @@
 #include "child.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/types.h>
@@ -76,6 +77,11 @@ int run_in_child(child_fn fn, void *arg, double *out)
             perror("relations-bench: waitpid");
             return -1;
         }
+    if (WIFSIGNALED(status)) {
+        fprintf(stderr, "relations-bench: a measurement's child process was killed by signal %d%s\n",
+                WTERMSIG(status), WTERMSIG(status) == SIGKILL ? " (out of memory?)" : "");
+        return -1;
+    }
     if (got != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return -1;
     memcpy(out, figures, sizeof figures);
