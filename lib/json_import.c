@@ -1,21 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Streaming JSON import. yajl reports the document event by event; at the
- * top level this file follows the five known members, and below them it
- * builds a small tree for one record at a time, hands it to
- * json_record.c and frees it. Records are added as soon as everything they
- * can refer to is complete (sources before entities before events before
- * claims); a file in another order, or claims that refer to later claims,
- * are handled by keeping those records until the end.
+ * Streaming JSON import. The input comes in pieces (json_open.c), which
+ * yajl reports event by event; at the top level this file follows the
+ * known members, and below them it builds a small tree for one record at a
+ * time, hands it to json_record.c and frees it. Records are added as soon
+ * as everything they can refer to is complete (sources before entities
+ * before events before claims); a file in another order, or claims that
+ * refer to later claims, are handled by keeping those records until the end.
  */
-#include <relations/json.h>
+#include "json_import.h"
 
 #include "alloc.h"
 #include "error.h"
 #include "json_read.h"
 #include "kb_impl.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
@@ -29,11 +28,17 @@ typedef struct deferred {
     size_t index;
 } deferred;
 
-typedef struct reader {
+/* No offset: no trailing garbage seen. */
+#define NO_OFFSET UINT64_MAX
+
+typedef struct json_import {
     json_record_ctx ctx;
     const rel_allocator *alloc;
-    const unsigned char *chunk; /* the text yajl is parsing now */
+    rel_yajl_alloc yajl_alloc;  /* yajl's allocator, which yajl keeps a pointer to */
+    const unsigned char *chunk; /* the piece yajl is parsing now */
     uint64_t chunk_base;        /* its offset in the whole input */
+    uint64_t fed;               /* bytes of input so far */
+    uint64_t garbage;           /* the first byte after the top-level value that is not white space */
     yajl_handle parser;
     rel_status status;          /* the first error, REL_OK while none */
     int depth;                  /* of the JSON nesting at the parser's position */
@@ -53,14 +58,22 @@ typedef struct reader {
 
 enum { KEY_NONE = -1, KEY_FORMAT = SEC_COUNT };
 
-/* Where the token yajl just reported starts in the whole input. */
-static uint64_t token_start(const reader *r, const unsigned char *buf)
+/*
+ * Where the token yajl just reported starts in the whole input. buf and
+ * len are what yajl passed; for true, false and null, buf is NULL and len
+ * the length of the word. The token lies whole in the piece (json_open.c
+ * cuts between tokens), but yajl may pass a copy of its own.
+ */
+static uint64_t token_start(const reader *r, int type, const unsigned char *buf, size_t len)
 {
     size_t end = yajl_get_bytes_consumed(r->parser);
 
+    /* Numbers and words are passed as written. */
+    if (type != JT_STRING)
+        return r->chunk_base + end - len;
     if (buf && buf >= r->chunk && buf < r->chunk + end)
-        return r->chunk_base + (uint64_t)(buf - r->chunk) - (buf > r->chunk && buf[-1] == '"');
-    /* A string with escapes was decoded elsewhere: scan back for its opening quote. */
+        return r->chunk_base + (uint64_t)(buf - r->chunk) - 1;
+    /* A string decoded or copied elsewhere: scan back for its opening quote, the one not escaped. */
     if (end >= 2) {
         size_t i = end - 2;
         while (i > 0 && !(r->chunk[i] == '"' && r->chunk[i - 1] != '\\'))
@@ -216,7 +229,8 @@ static jt_node *new_node(reader *r, int type, uint64_t offset)
 
 static int scalar(reader *r, int type, const unsigned char *buf, size_t len, int boolean)
 {
-    uint64_t at = token_start(r, buf);
+    size_t written = type == JT_NULL ? 4 : type == JT_BOOL ? (boolean ? 4 : 5) : len;
+    uint64_t at = token_start(r, type, buf, written);
     jt_node *n;
 
     if (r->depth == 1 && r->top_key == KEY_FORMAT) {
@@ -328,7 +342,7 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t len)
     int i;
 
     if (r->depth == 1) {
-        uint64_t at = token_start(r, key);
+        uint64_t at = token_start(r, JT_STRING, key, len);
         char msg[160];
         for (i = 0; i < SEC_COUNT; i++)
             if (strlen(rel_json__section_names[i]) == len && memcmp(rel_json__section_names[i], key, len) == 0)
@@ -361,10 +375,37 @@ static const yajl_callbacks callbacks = {
 
 /* ---- driver ---- */
 
-static void reader_free(reader *r)
+rel_status rel_json__import_new(json_import **out, rel_kb *kb, const char *base_dir, rel_error *err)
+{
+    reader *r;
+    yajl_alloc_funcs funcs = {rel__yajl_malloc, rel__yajl_realloc, rel__yajl_free, NULL};
+
+    *out = NULL;
+    if (!(r = rel__calloc(&kb->alloc, 1, sizeof(*r))))
+        return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
+    r->ctx.kb = kb;
+    r->ctx.err = err;
+    r->ctx.base_dir = base_dir;
+    r->alloc = &kb->alloc;
+    r->yajl_alloc.a = &kb->alloc;
+    r->garbage = NO_OFFSET;
+    r->section = -1;
+    r->top_key = KEY_NONE;
+    funcs.ctx = &r->yajl_alloc;
+    if (!(r->parser = yajl_alloc(&callbacks, &funcs, r)) || r->yajl_alloc.failed) {
+        rel_json__import_free(r);
+        return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
+    }
+    *out = r;
+    return REL_OK;
+}
+
+void rel_json__import_free(json_import *r)
 {
     size_t i;
 
+    if (!r)
+        return;
     jt_clear(r->alloc, &r->record);
     for (i = 0; i < r->later_count; i++)
         jt_clear(r->alloc, &r->later[i].tree);
@@ -372,6 +413,7 @@ static void reader_free(reader *r)
     rel_json__free_relations(&r->ctx);
     if (r->parser)
         yajl_free(r->parser);
+    rel__free(r->alloc, r);
 }
 
 /*
@@ -379,10 +421,10 @@ static void reader_free(reader *r)
  * yajl_complete_parse() parses a buffer of its own, so an error it finds
  * (premature end) is placed at the end of the input.
  */
-static rel_status syntax_error(reader *r, const unsigned char *text, size_t len, int at_end)
+static rel_status syntax_error(reader *r, int at_end)
 {
-    unsigned char *msg = yajl_get_error(r->parser, 0, text, len);
-    uint64_t at = at_end ? len : r->chunk_base + yajl_get_bytes_consumed(r->parser);
+    unsigned char *msg = yajl_get_error(r->parser, 0, NULL, 0);
+    uint64_t at = at_end ? r->fed : r->chunk_base + yajl_get_bytes_consumed(r->parser);
     rel_status st = msg && strstr((const char *)msg, "UTF8") ? REL_ERR_UTF8 : REL_ERR_SYNTAX;
     size_t n = msg ? strlen((const char *)msg) : 0;
 
@@ -394,152 +436,76 @@ static rel_status syntax_error(reader *r, const unsigned char *text, size_t len,
     return st;
 }
 
+/* Ends the import with an error; every later call returns it too. */
+static rel_status end_with(reader *r, rel_status st)
+{
+    stop(r, st);
+    return st;
+}
+
+/* What yajl's answer means, the first error found winning. */
+static rel_status parse_status(reader *r, yajl_status ys, int at_end)
+{
+    if (r->yajl_alloc.failed)
+        return end_with(r, rel__error_set(r->ctx.err, REL_ERR_NOMEM, "out of memory"));
+    if (r->status != REL_OK)
+        return r->status;
+    if (ys != yajl_status_ok)
+        return end_with(r, syntax_error(r, at_end));
+    return REL_OK;
+}
+
 /*
  * yajl takes an unterminated string after the top-level value for a token
  * yet to come, and lets the parse end without a word: anything but white
- * space after the value is garbage.
+ * space after the value is garbage. Only the first such byte matters, and
+ * only if yajl finds nothing wrong before the end.
  */
-static rel_status check_trailing(reader *r, const char *json, size_t len)
+static void note_garbage(reader *r, size_t len)
 {
     size_t i;
 
-    for (i = (size_t)r->end; i < len; i++)
-        if (json[i] != ' ' && json[i] != '\t' && json[i] != '\n' && json[i] != '\r')
-            return rel__error_at(r->ctx.err, REL_ERR_SYNTAX, i, "malformed JSON: parse error: trailing garbage");
-    return REL_OK;
+    if (r->end == 0 || r->garbage != NO_OFFSET)
+        return;
+    for (i = r->end > r->chunk_base ? (size_t)(r->end - r->chunk_base) : 0; i < len; i++)
+        if (r->chunk[i] != ' ' && r->chunk[i] != '\t' && r->chunk[i] != '\n' && r->chunk[i] != '\r') {
+            r->garbage = r->chunk_base + i;
+            return;
+        }
 }
 
-static rel_status import(rel_kb *kb, const char *json, size_t len, const char *base_dir, rel_error *err)
+rel_status rel_json__import_feed(json_import *r, const char *piece, size_t len)
 {
-    rel_yajl_alloc ya = {&kb->alloc, 0};
-    yajl_alloc_funcs funcs = {rel__yajl_malloc, rel__yajl_realloc, rel__yajl_free, &ya};
-    reader r;
     yajl_status ys;
     rel_status st;
-    int at_end = 0;
 
-    memset(&r, 0, sizeof(r));
-    r.ctx.kb = kb;
-    r.ctx.err = err;
-    r.ctx.base_dir = base_dir;
-    r.alloc = &kb->alloc;
-    r.section = -1;
-    r.top_key = KEY_NONE;
-    if (!(r.parser = yajl_alloc(&callbacks, &funcs, &r)) || ya.failed) {
-        reader_free(&r);
-        return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
-    }
-    r.chunk = (const unsigned char *)json;
-    ys = yajl_parse(r.parser, r.chunk, len);
-    if (ys == yajl_status_ok) {
-        ys = yajl_complete_parse(r.parser);
-        at_end = 1;
-    }
-    if (ya.failed)
-        st = rel__error_set(err, REL_ERR_NOMEM, "out of memory");
-    else if (r.status != REL_OK)
-        st = r.status;
-    else if (ys != yajl_status_ok)
-        st = syntax_error(&r, r.chunk, len, at_end);
-    else if ((st = check_trailing(&r, json, len)) == REL_OK && (st = add_deferred(&r)) == REL_OK)
-        st = rel_json__add_relations(&r.ctx);
-    reader_free(&r);
-    return st;
-}
-
-static rel_status open_json(rel_kb **out, const char *json, size_t len, const rel_kb_options *opts,
-                            const char *file, const char *dir, rel_error *err)
-{
-    rel_kb *kb;
-    rel_status st;
-
-    rel__error_clear(err);
-    if ((st = rel_kb_new(&kb, opts)) != REL_OK)
-        return rel__error_set(err, st, "%s", st == REL_ERR_NOMEM ? "out of memory" : "invalid options");
-    st = import(kb, json, len, kb->base_dir ? kb->base_dir : dir, err);
-    if (st != REL_OK) {
-        if (err) {
-            err->status = st;
-            if (st != REL_ERR_NOMEM && err->offset <= len)
-                rel__error_locate(err, json, len);
-            rel__error_file(err, file);
-        }
-        rel_kb_free(kb);
+    if (r->status != REL_OK)
+        return r->status;
+    r->chunk = (const unsigned char *)piece;
+    r->chunk_base = r->fed;
+    ys = yajl_parse(r->parser, r->chunk, len);
+    r->fed += len;
+    if ((st = parse_status(r, ys, 0)) != REL_OK)
         return st;
-    }
-    /* A claim kept for later left the error of its first try: success clears it. */
-    rel__error_clear(err);
-    *out = kb;
+    note_garbage(r, len);
     return REL_OK;
 }
 
-rel_status rel_kb_open_json_mem(rel_kb **out, const char *json, size_t len, const rel_kb_options *opts,
-                                rel_error *err)
+rel_status rel_json__import_finish(json_import *r)
 {
-    if (out)
-        *out = NULL;
-    if (!out || !json)
-        return rel__error_set(err, REL_ERR_ARG, "NULL argument");
-    if (len == REL_NTS)
-        len = strlen(json);
-    return open_json(out, json, len, opts, NULL, NULL, err);
-}
-
-/* Reads a whole file into memory from the C library's allocator. */
-static rel_status slurp(const char *path, char **out, size_t *len, rel_error *err)
-{
-    const rel_allocator *a = rel__default_allocator();
-    size_t cap = 0, n = 0, got;
-    char *buf = NULL;
-    FILE *f = fopen(path, "rb");
-
-    if (!f)
-        return rel__error_set(err, REL_ERR_IO, "cannot open \"%s\": %s", path, strerror(errno));
-    do {
-        if (!rel__reserve(a, (void **)&buf, &cap, n + 65536, 1)) {
-            fclose(f);
-            rel__free(a, buf);
-            return rel__error_set(err, REL_ERR_NOMEM, "out of memory reading \"%s\"", path);
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    if (ferror(f)) {
-        fclose(f);
-        rel__free(a, buf);
-        return rel__error_set(err, REL_ERR_IO, "cannot read \"%s\"", path);
-    }
-    fclose(f);
-    *out = buf;
-    *len = n;
-    return REL_OK;
-}
-
-rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_options *opts, rel_error *err)
-{
-    const rel_allocator *a = rel__default_allocator();
-    char *json = NULL, *dir, *slash;
-    size_t len = 0;
     rel_status st;
 
-    if (out)
-        *out = NULL;
-    if (!out || !path)
-        return rel__error_set(err, REL_ERR_ARG, "NULL argument");
-    if ((st = slurp(path, &json, &len, err)) != REL_OK) {
-        rel__error_file(err, path);
+    if (r->status != REL_OK)
+        return r->status;
+    /* yajl finishes on a blank of its own: a number at the very end is only complete now. */
+    r->chunk = (const unsigned char *)" ";
+    r->chunk_base = r->fed;
+    if ((st = parse_status(r, yajl_complete_parse(r->parser), 1)) != REL_OK)
         return st;
-    }
-    dir = rel__strndup(a, path, strlen(path));
-    if (!dir) {
-        rel__free(a, json);
-        return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
-    }
-    slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    st = open_json(out, json, len, opts, path, slash ? dir : NULL, err);
-    rel__free(a, dir);
-    rel__free(a, json);
-    return st;
+    if (r->garbage != NO_OFFSET)
+        return end_with(r, rel__error_at(r->ctx.err, REL_ERR_SYNTAX, r->garbage,
+                                         "malformed JSON: parse error: trailing garbage"));
+    if ((st = add_deferred(r)) == REL_OK)
+        st = rel_json__add_relations(&r->ctx);
+    return st == REL_OK ? st : end_with(r, st);
 }

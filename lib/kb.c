@@ -14,6 +14,7 @@
 #include "text.h"
 #include "time_impl.h"
 
+#include <stddef.h>
 #include <string.h>
 
 rel_status rel_kb_options_init(rel_kb_options *opts, uint32_t version)
@@ -22,7 +23,8 @@ rel_status rel_kb_options_init(rel_kb_options *opts, uint32_t version)
 
     if (!opts || version == 0 || version > REL_KB_OPTIONS_VERSION)
         return REL_ERR_ARG;
-    *opts = defaults;
+    /* A caller built for version 1 has a struct that ends before the progress members. */
+    memcpy(opts, &defaults, version == 1 ? offsetof(rel_kb_options, progress) : sizeof(*opts));
     opts->version = version;
     return REL_OK;
 }

@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_WORDS 16
-
 /* A sorted list of positions: borrowed from the index, or owned. */
 typedef struct list {
     const uint32_t *items;
@@ -49,11 +47,12 @@ struct rel_query {
     list about;
     list actor_claims;         /* claims: about the actor or its events */
     list alias;
-    list words[MAX_WORDS];
-    size_t word_count;
+    list *words;               /* one list per distinct word of the text */
+    size_t word_count, word_cap;
     int empty;                 /* a filter that nothing can meet */
 
     list walk;                 /* the candidates */
+    const list *walk_from;     /* the filter they come from, met by all of them */
     int walk_all;              /* every object instead */
     uint32_t *owned[3];        /* lists made for this query */
     uint64_t pos;
@@ -337,16 +336,21 @@ static rel_status add_word(const char *w, size_t len, void *payload)
     rel_query *q = ((word_sink *)payload)->q;
     const rel_ix_word *word;
     uint32_t i = rel_ix__find(q->ix, IX_WORD_SLOTS, IX_WORDS, w, len);
+    list l;
+    size_t k;
 
     if (i == REL_IX_NONE) {
         q->empty = 1;
         return REL_OK;
     }
-    if (q->word_count == MAX_WORDS)
-        return REL_ERR_LIMIT;
     word = (const rel_ix_word *)q->ix->table[IX_WORDS] + i;
-    q->words[q->word_count++] = (list){(const uint32_t *)q->ix->table[IX_WORD_POSTINGS] + word->first[q->target],
-                                       word->count[q->target]};
+    l = (list){(const uint32_t *)q->ix->table[IX_WORD_POSTINGS] + word->first[q->target], word->count[q->target]};
+    for (k = 0; k < q->word_count; k++)
+        if (q->words[k].items == l.items && q->words[k].count == l.count)
+            return REL_OK; /* a word said twice */
+    if (!rel__reserve(&q->kb->alloc, (void **)&q->words, &q->word_cap, q->word_count + 1, sizeof(*q->words)))
+        return REL_ERR_NOMEM;
+    q->words[q->word_count++] = l;
     return REL_OK;
 }
 
@@ -359,8 +363,6 @@ static rel_status set_text(rel_query *q, const char *text, rel_error *err)
     if (!rel__utf8_valid(text, len))
         return rel__error_set(err, REL_ERR_UTF8, "text is not valid UTF-8");
     st = rel_ix__words(&q->kb->alloc, text, len, add_word, &s);
-    if (st == REL_ERR_LIMIT)
-        return rel__error_set(err, st, "more than %d words in the text", MAX_WORDS);
     if (st != REL_OK)
         return rel__error_set(err, st, "%s", st == REL_ERR_NOMEM ? "out of memory" : "text is not valid UTF-8");
     return REL_OK;
@@ -368,9 +370,9 @@ static rel_status set_text(rel_query *q, const char *text, rel_error *err)
 
 /* ---- testing candidates ---- */
 
-static int in(const list *l, uint32_t i)
+static int in(const rel_query *q, const list *l, uint32_t i)
 {
-    return !l->items || rel_ix__has(l->items, l->count, i);
+    return !l->items || l == q->walk_from || rel_ix__has(l->items, l->count, i);
 }
 
 /* Whether a claim's claimant or modality, in a source or in any, is the one asked for. */
@@ -381,7 +383,7 @@ static int claim_voice(const rel_query *q, const rel_claim *c)
     if (q->source)
         return (!q->claimant || rel_claim_claimant_in(c, q->source) == q->claimant) &&
                (q->modality == REL_MODALITY_NONE || rel_claim_modality_in(c, q->source) == q->modality);
-    if (q->claimant && !in(&q->by_claimant, (uint32_t)rel_claim__index(c)))
+    if (q->claimant && !in(q, &q->by_claimant, (uint32_t)rel_claim__index(c)))
         return 0;
     if (q->modality == REL_MODALITY_NONE || rel_claim_modality(c) == q->modality)
         return 1;
@@ -398,15 +400,15 @@ static int matches(const rel_query *q, uint32_t i)
     size_t w;
 
     for (w = 0; w < q->word_count; w++)
-        if (!in(&q->words[w], i))
+        if (!in(q, &q->words[w], i))
             return 0;
-    if (!in(&q->in_source, i))
+    if (!in(q, &q->in_source, i))
         return 0;
     switch (q->target) {
     case REL_QUERY_EVENTS: {
         const uint32_t *type = q->ix->table[IX_EV_TYPE];
 
-        if (!in(&q->actor, i) || !in(&q->actor2, i))
+        if (!in(q, &q->actor, i) || !in(q, &q->actor2, i))
             return 0;
         if (q->has_type && (type[i] < q->type_lo || type[i] >= q->type_hi))
             return 0;
@@ -415,11 +417,11 @@ static int matches(const rel_query *q, uint32_t i)
         return 1;
     }
     case REL_QUERY_CLAIMS:
-        if (!in(&q->about, i) || !in(&q->actor_claims, i))
+        if (!in(q, &q->about, i) || !in(q, &q->actor_claims, i))
             return 0;
         return (!q->claimant && q->modality == REL_MODALITY_NONE) || claim_voice(q, rel_kb_claim_at(kb, i));
     default:
-        if (!in(&q->alias, i))
+        if (!in(q, &q->alias, i))
             return 0;
         return q->kind == REL_QUERY_ANY_KIND || rel_entity_kind(rel_kb_entity_at(kb, i)) == q->kind;
     }
@@ -431,6 +433,7 @@ static void consider(rel_query *q, const list *l)
 {
     if (l->items && (q->walk_all || l->count < q->walk.count)) {
         q->walk = *l;
+        q->walk_from = l;
         q->walk_all = 0;
     }
 }
@@ -478,6 +481,7 @@ static rel_status choose_walk(rel_query *q, rel_error *err)
 
     q->walk_all = 1;
     q->walk = (list){NULL, 0};
+    q->walk_from = NULL;
     if (q->target == REL_QUERY_EVENTS && q->actor2.items && q->actor_at[0] != q->actor_at[1])
         return pair_in_window(q, q->actor_at[0], q->actor_at[1], err);
     consider(q, &q->actor);
@@ -490,9 +494,8 @@ static rel_status choose_walk(rel_query *q, rel_error *err)
     for (w = 0; w < q->word_count; w++)
         consider(q, &q->words[w]);
     if (q->walk_all && q->target == REL_QUERY_ENTITIES && q->kind != REL_QUERY_ANY_KIND && q->kind < REL_IX_KINDS) {
-        list k;
-        k.items = rel_ix__row(q->ix, IX_KIND_START, IX_KIND_ENTITIES, (uint64_t)q->kind, &k.count);
-        consider(q, &k);
+        q->walk.items = rel_ix__row(q->ix, IX_KIND_START, IX_KIND_ENTITIES, (uint64_t)q->kind, &q->walk.count);
+        q->walk_all = 0;
     }
     return REL_OK;
 }
@@ -581,6 +584,7 @@ void rel_query_free(rel_query *q)
         return;
     for (i = 0; i < 3; i++)
         rel__free(&q->kb->alloc, q->owned[i]);
+    rel__free(&q->kb->alloc, q->words);
     rel__free(&q->kb->alloc, q);
 }
 
@@ -661,14 +665,60 @@ static int by_year(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* Writes up to cap rows for a year list; returns how many years there are. */
+static size_t emit(rel_year_count *rows, size_t cap, size_t out, int64_t year, uint64_t count)
+{
+    if (out < cap)
+        rows[out] = (rel_year_count){year, count};
+    return out + 1;
+}
+
+/*
+ * Counts years into rows; *out receives how many years there are. Dates
+ * of a few centuries, the usual case, are tallied in an array by year;
+ * anything wider is sorted.
+ */
+static rel_status tally_years(const rel_query *q, int64_t *years, size_t n, rel_year_count *rows, size_t cap,
+                              size_t *out)
+{
+    int64_t min = INT64_MAX, max = INT64_MIN;
+    uint64_t *tally;
+    size_t i, run;
+
+    *out = 0;
+    for (i = 0; i < n; i++) {
+        min = years[i] < min ? years[i] : min;
+        max = years[i] > max ? years[i] : max;
+    }
+    if (n && (uint64_t)(max - min) < 4096) {
+        if (!(tally = rel__calloc(&q->kb->alloc, (size_t)(max - min) + 1, sizeof(*tally))))
+            return REL_ERR_NOMEM;
+        for (i = 0; i < n; i++)
+            tally[years[i] - min]++;
+        for (i = 0; i <= (size_t)(max - min); i++)
+            if (tally[i])
+                *out = emit(rows, cap, *out, min + (int64_t)i, tally[i]);
+        rel__free(&q->kb->alloc, tally);
+        return REL_OK;
+    }
+    qsort(years, n, sizeof(*years), by_year);
+    for (i = 0; i < n; i += run) {
+        for (run = 1; i + run < n && years[i + run] == years[i]; run++)
+            ;
+        *out = emit(rows, cap, *out, years[i], run);
+    }
+    return REL_OK;
+}
+
 rel_status rel_query_count_by_year(const rel_query *q, rel_year_count *rows, size_t cap, size_t *len,
                                    uint64_t *undated)
 {
     const int64_t *year;
     int64_t *years;
     uint64_t pos = 0, none = 0;
-    size_t n = 0, i, out = 0;
+    size_t n = 0, out;
     uint32_t e;
+    rel_status st;
 
     if (len)
         *len = 0;
@@ -685,18 +735,10 @@ rel_status rel_query_count_by_year(const rel_query *q, rel_year_count *rows, siz
         else
             years[n++] = year[e];
     }
-    qsort(years, n, sizeof(*years), by_year);
-    for (i = 0; i < n; i++) {
-        if (i > 0 && years[i] == years[i - 1]) {
-            if (out <= cap)
-                rows[out - 1].count++;
-            continue;
-        }
-        if (out < cap)
-            rows[out] = (rel_year_count){years[i], 1};
-        out++;
-    }
+    st = tally_years(q, years, n, rows, cap, &out);
     rel__free(&q->kb->alloc, years);
+    if (st != REL_OK)
+        return st;
     *len = out;
     if (undated)
         *undated = none;

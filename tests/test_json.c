@@ -18,6 +18,7 @@
 #include <relations.h>
 
 #include "helpers.h"
+#include "json_import.h" /* rel_json__chunk_size */
 
 #define ANNOTATION REL_TEST_DATA_DIR "/iran-north-korea.json"
 
@@ -118,26 +119,52 @@ static uint64_t offset_at(const char *text, uint32_t line, uint32_t column)
 }
 
 /*
- * Importing json fails with `want` at line:column, *out is reset to NULL,
- * the error record is filled in and the message says `needle`.
+ * Piece sizes for the importer: the default, and small ones that cut every
+ * token somewhere, so that each error is also found across a boundary.
  */
-static void check_import_error(const char *json, rel_status want, uint32_t line, uint32_t column, const char *needle)
+static const size_t chunk_sizes[] = {0, 1, 2, 3, 7, 64, 4096};
+#define CHUNK_SIZE_COUNT (sizeof(chunk_sizes) / sizeof(chunk_sizes[0]))
+
+/*
+ * Importing json fails with `want` at line:column, *out is reset to NULL,
+ * the error record is filled in and the message says `needle`; path is
+ * the file it was read from, or NULL for memory.
+ */
+static void check_one_import_error(const char *json, const char *path, rel_status want, uint32_t line,
+                                   uint32_t column, const char *needle)
 {
     rel_kb *kb = (rel_kb *)(void *)&scratch; /* any non-NULL value */
     rel_error err;
     rel_status st;
 
     memset(&err, 0x5A, sizeof(err));
-    st = rel_kb_open_json_mem(&kb, json, REL_NTS, NULL, &err);
+    st = path ? rel_kb_open_json_file(&kb, path, NULL, &err) : rel_kb_open_json_mem(&kb, json, REL_NTS, NULL, &err);
     if (st != want || err.line != line || err.column != column)
-        fail_msg("expected %d at %u:%u, got %d at %u:%u: %s", (int)want, line, column, (int)st, err.line, err.column,
-                 err.message);
+        fail_msg("expected %d at %u:%u, got %d at %u:%u: %s (%s, pieces of %zu)", (int)want, line, column, (int)st,
+                 err.line, err.column, err.message, path ? path : "memory", rel_json__chunk_size);
     assert_null(kb);
     assert_int_equal(err.status, want);
     assert_int_equal(err.offset, offset_at(json, line, column));
-    assert_string_equal(err.file, "");
+    assert_string_equal(err.file, path ? path : "");
     if (!strstr(err.message, needle))
         fail_msg("message \"%s\" does not mention \"%s\"", err.message, needle);
+}
+
+/* check_one_import_error() for json in memory and in a file, cut into pieces of every size in chunk_sizes. */
+static void check_import_error(const char *json, rel_status want, uint32_t line, uint32_t column, const char *needle)
+{
+    char path[256];
+    size_t i;
+
+    scratch_path(path, sizeof(path), "error.json");
+    write_file(path, json);
+    for (i = 0; i < CHUNK_SIZE_COUNT; i++) {
+        rel_json__chunk_size = chunk_sizes[i];
+        check_one_import_error(json, NULL, want, line, column, needle);
+        check_one_import_error(json, path, want, line, column, needle);
+    }
+    rel_json__chunk_size = 0;
+    unlink(path);
 }
 
 /* ---- a document with every member of the format ------------------------- */
@@ -846,6 +873,15 @@ static void test_json__wrong_type(void **state)
                                     "    {\"id\": \"iran\", \"kind\": \"state\", \"name\": \"Iran\", \"aliases\": {}}\n"
                                     "  ]\n}",
                        REL_ERR_SCHEMA, 6, 64, "entities[0].aliases: expected an array, found an object");
+    /* true, false and null are found at their first letter. */
+    check_import_error(ERR_DOC_HEAD "  \"entities\": [\n"
+                                    "    {\"id\": \"iran\", \"kind\": \"state\", \"name\": false}\n"
+                                    "  ]\n}",
+                       REL_ERR_SCHEMA, 6, 45, "entities[0].name: expected a string, found a boolean");
+    check_import_error(ERR_DOC_HEAD "  \"entities\": [\n"
+                                    "    {\"id\": \"iran\", \"kind\": null, \"name\": \"Iran\"}\n"
+                                    "  ]\n}",
+                       REL_ERR_SCHEMA, 6, 28, "entities[0].kind: expected a string, found null");
 }
 
 static void test_json__missing_required_member(void **state)
@@ -1382,12 +1418,450 @@ static void test_json__unannotated_errors(void **state)
                        REL_ERR_MISMATCH, 6, 52, "unannotated[0].text: differs from bytes [0, 4)");
 }
 
+/* ---- input in pieces ---------------------------------------------------- */
+
+/*
+ * Whatever the size of the pieces, from memory or from a file, the import
+ * is the same; also for a document on one line, which is cut where a token
+ * ends rather than at a line end.
+ */
+static void test_json__any_piece_size_gives_the_same_import(void **state)
+{
+    rel_kb *whole = open_mem(complete_doc), *reversed = open_mem(reversed_doc), *kb;
+    char path[256], reversed_path[256], one_line[sizeof(complete_doc)];
+    rel_error err;
+    size_t size, i;
+
+    (void)state;
+    for (i = 0; i < sizeof(complete_doc); i++)
+        one_line[i] = complete_doc[i] == '\n' ? ' ' : complete_doc[i];
+    write_file(scratch_path(path, sizeof(path), "pieces.json"), complete_doc);
+    write_file(scratch_path(reversed_path, sizeof(reversed_path), "pieces-reversed.json"), reversed_doc);
+    for (size = 1; size <= 100; size++) {
+        rel_json__chunk_size = size;
+        kb = open_mem(complete_doc);
+        assert_same_export(whole, kb);
+        rel_kb_free(kb);
+        kb = open_mem(reversed_doc);
+        assert_same_export(reversed, kb);
+        rel_kb_free(kb);
+        kb = open_mem(one_line);
+        assert_same_export(whole, kb);
+        rel_kb_free(kb);
+        if (rel_kb_open_json_file(&kb, path, NULL, &err) != REL_OK)
+            fail_msg("pieces of %zu: %u:%u: %s", size, err.line, err.column, err.message);
+        assert_same_export(whole, kb);
+        rel_kb_free(kb);
+        if (rel_kb_open_json_file(&kb, reversed_path, NULL, &err) != REL_OK)
+            fail_msg("pieces of %zu: %u:%u: %s", size, err.line, err.column, err.message);
+        assert_same_export(reversed, kb);
+        rel_kb_free(kb);
+    }
+    rel_json__chunk_size = 0;
+    unlink(path);
+    unlink(reversed_path);
+    rel_kb_free(whole);
+    rel_kb_free(reversed);
+}
+
+/* The line and column of a byte offset of text, 1-based. */
+static void line_column(const char *text, uint64_t offset, uint32_t *line, uint32_t *column)
+{
+    uint64_t i;
+
+    *line = 1;
+    *column = 1;
+    for (i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            ++*line;
+            *column = 1;
+        } else {
+            ++*column;
+        }
+    }
+}
+
+/*
+ * A document of `count` entities, one per line (some 60 bytes each), between
+ * head and tail; the one numbered `odd` (if any) is written as `odd_entity`.
+ * free() it.
+ */
+static char *many_entities(const char *head, size_t count, size_t odd, const char *odd_entity, const char *tail)
+{
+    size_t cap = strlen(head) + strlen(tail) + strlen(odd_entity) + count * 80 + 1, n;
+    char *doc = malloc(cap);
+    size_t i;
+
+    assert_non_null(doc);
+    n = (size_t)snprintf(doc, cap, "%s", head);
+    for (i = 0; i < count; i++) {
+        if (i == odd)
+            n += (size_t)snprintf(doc + n, cap - n, "%s", odd_entity);
+        else
+            n += (size_t)snprintf(doc + n, cap - n, "  {\"id\": \"e%zu\", \"kind\": \"state\", \"name\": \"Entity %zu\"}", i,
+                                  i);
+        n += (size_t)snprintf(doc + n, cap - n, "%s", i + 1 < count ? ",\n" : "\n");
+    }
+    snprintf(doc + n, cap - n, "%s", tail);
+    return doc;
+}
+
+/* check_import_error() for an error at the first place of `needle` in doc (plus `shift` bytes). */
+static void check_error_at(const char *doc, const char *needle, uint64_t shift, rel_status want, const char *message)
+{
+    uint32_t line, column;
+
+    line_column(doc, offset_of(doc, needle, 0) + shift, &line, &column);
+    check_import_error(doc, want, line, column, message);
+}
+
+/* Errors far into a document of many pieces keep their line, column and offset. */
+static void test_json__errors_beyond_the_first_piece(void **state)
+{
+    static const char head[] = "{\"format\": \"relations-kb/1\",\n \"entities\": [\n";
+    char *doc, *p;
+
+    (void)state;
+    /* A schema error in the last record. */
+    doc = many_entities(head, 1000, 999, "  {\"id\": \"odd\", \"kind\": \"stat\", \"name\": \"Odd\"}", "]}\n");
+    check_error_at(doc, "\"stat\"", 0, REL_ERR_SCHEMA, "entities[999].kind: unknown entity kind \"stat\"");
+    /* The same on one line. */
+    for (p = doc; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    check_error_at(doc, "\"stat\"", 0, REL_ERR_SCHEMA, "entities[999].kind: unknown entity kind \"stat\"");
+    free(doc);
+    /* A syntax error: yajl stops after the token it cannot take. */
+    doc = many_entities(head, 1000, 998, "  {\"id\": \"odd\" \"kind\": \"state\", \"name\": \"Odd\"}", "]}\n");
+    check_error_at(doc, "\"odd\" \"kind\"", 8, REL_ERR_SYNTAX, "malformed JSON");
+    free(doc);
+    /* Garbage after the document, as a token and as a string that never ends. */
+    doc = many_entities(head, 1000, SIZE_MAX, "", "]}\n\n  x");
+    check_error_at(doc, "  x", 3, REL_ERR_SYNTAX, "trailing garbage");
+    free(doc);
+    doc = many_entities(head, 1000, SIZE_MAX, "", "]}\n\n  \"x, y, z");
+    check_error_at(doc, "\"x, y", 0, REL_ERR_SYNTAX, "trailing garbage");
+    free(doc);
+    /* The input ends early. */
+    doc = many_entities(head, 1000, SIZE_MAX, "", "]");
+    check_error_at(doc, "]", 1, REL_ERR_SYNTAX, "premature EOF");
+    free(doc);
+    /* A record kept back until the end, whose error lies in the first piece. */
+    doc = many_entities("{\"claims\": [{\"id\": \"c\", \"subject\": {\"entity\": \"e1\"}, \"predicate\": \"p\",\n"
+                        "             \"claimant\": \"nobody\", \"modality\": \"asserted\"}],\n"
+                        " \"entities\": [\n",
+                        1000, SIZE_MAX, "", "]}\n");
+    check_error_at(doc, "\"c\", \"subject\"", 0, REL_ERR_REFERENCE, "claims[0]: claimant \"nobody\" does not exist");
+    free(doc);
+}
+
+/* ---- progress and cancelling -------------------------------------------- */
+
+/* Width of one sentence of the generated source text, "Entity 0000000 was there. ". */
+#define SENTENCE 26
+
+/*
+ * A generated document: `count` entities, events and claims, each with
+ * evidence in one source text, some 800 bytes per entity, with strings
+ * that have escapes, numbers, and claims about claims further down.
+ * free() it.
+ */
+static char *generated_doc(size_t count, size_t *len)
+{
+    size_t cap = count * 1000 + 4096, n = 0, i;
+    char *doc = malloc(cap);
+
+    assert_non_null(doc);
+#define ADD(...) (n += (size_t)snprintf(doc + n, cap - n, __VA_ARGS__), assert_true(n < cap))
+    ADD("{\n\"format\": \"relations-kb/1\",\n\"sources\": [{\"id\": \"s\", \"title\": \"A \\\"generated\\\" text\", \"text\": \"");
+    for (i = 0; i < count; i++)
+        ADD("Entity %07zu was there. ", i);
+    ADD("\"}],\n\"entities\": [\n");
+    for (i = 0; i < count; i++)
+        ADD("%s{\"id\": \"e%zu\", \"kind\": \"state\", \"name\": \"Entity %07zu\", \"aliases\": [{\"text\": "
+            "\"Caf\\u00e9 %zu\", \"lang\": \"fr\"}], \"evidence\": [{\"source\": \"s\", \"start\": %zu, \"end\": %zu, "
+            "\"text\": \"Entity %07zu\"}]}\n",
+            i ? "," : "", i, i, i, i * SENTENCE, i * SENTENCE + 14, i);
+    ADD("],\n\"events\": [\n");
+    for (i = 0; i < count; i++)
+        ADD("%s{\"id\": \"ev%zu\", \"type\": \"CONSULT\", \"participants\": [{\"entity\": \"e%zu\", \"role\": \"agent\"}, "
+            "{\"entity\": \"e%zu\", \"role\": \"recipient\"}], \"time\": {\"expr\": \"19%02zu\", \"text\": \"in 19%02zu\"}, "
+            "\"evidence\": [{\"source\": \"s\", \"start\": %zu, \"end\": %zu}]}\n",
+            i ? "," : "", i, i, (i + 1) % count, i % 100, i % 100, i * SENTENCE, i * SENTENCE + SENTENCE - 1);
+    ADD("],\n\"claims\": [\n");
+    for (i = 0; i < count; i++) {
+        ADD("%s{\"id\": \"c%zu\", \"subject\": {\"event\": \"ev%zu\"}, \"predicate\": \"weighs\", ", i ? "," : "", i, i);
+        if (i % 2)
+            ADD("\"object\": {\"quantity\": %zu.25e-1, \"unit\": \"t\"}, ", i);
+        else
+            ADD("\"object\": {\"literal\": \"said \\\"no\\\" \\\\ %zu\"}, ", i);
+        if (i % 3 == 0 && i + 1 < count)
+            ADD("\"relations\": [{\"type\": \"supports\", \"claim\": \"c%zu\"}], ", i + 1);
+        ADD("\"claimant\": \"e%zu\", \"modality\": \"reported\", \"polarity\": %s, \"evidence\": [{\"source\": \"s\", "
+            "\"start\": %zu, \"end\": %zu}]}\n",
+            i, i % 5 ? "\"positive\"" : "\"negative\"", i * SENTENCE + 15, i * SENTENCE + SENTENCE - 1);
+    }
+    ADD("]\n}\n");
+#undef ADD
+    *len = n;
+    return doc;
+}
+
+/* What a progress callback was told. */
+typedef struct progress_log {
+    size_t calls;
+    size_t cancel_at; /* the call (from 1) that says stop; 0: none */
+    uint64_t done;    /* as last told */
+    uint64_t total;
+    int disorder;     /* done went back, passed total, or total changed */
+} progress_log;
+
+static int32_t log_progress(uint64_t done, uint64_t total, void *payload)
+{
+    progress_log *log = payload;
+
+    if (done > total || (log->calls > 0 && (done < log->done || total != log->total)))
+        log->disorder = 1;
+    log->calls++;
+    log->done = done;
+    log->total = total;
+    return log->cancel_at != 0 && log->calls >= log->cancel_at;
+}
+
+/* Options that tell log. */
+static rel_kb_options logging_options(progress_log *log)
+{
+    rel_kb_options opts = REL_KB_OPTIONS_INIT;
+
+    memset(log, 0, sizeof(*log));
+    opts.progress = log_progress;
+    opts.progress_payload = log;
+    return opts;
+}
+
+/* The log of a successful import: in order, more than one call but not many, the last saying all is done. */
+static void assert_told_in_order(const progress_log *log, uint64_t total)
+{
+    assert_false(log->disorder);
+    assert_true(log->calls >= 2);
+    assert_true(log->calls <= 257);
+    assert_int_equal(log->done, total);
+    assert_int_equal(log->total, total);
+}
+
+static void test_json__progress_from_memory(void **state)
+{
+    size_t len;
+    char *doc = generated_doc(1000, &len);
+    progress_log log;
+    rel_kb_options opts = logging_options(&log);
+    rel_kb *kb = NULL;
+    rel_error err;
+
+    (void)state;
+    rel_json__chunk_size = 4096;
+    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    assert_told_in_order(&log, len);
+    rel_kb_free(kb);
+    /* However small the pieces, the callback is told a few hundred times at most. */
+    opts = logging_options(&log);
+    rel_json__chunk_size = 16;
+    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    assert_told_in_order(&log, len);
+    rel_kb_free(kb);
+    /* Input of one piece: one call, at the end. */
+    opts = logging_options(&log);
+    rel_json__chunk_size = 0;
+    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    assert_int_equal(log.calls, 1);
+    assert_int_equal(log.done, len);
+    assert_int_equal(log.total, len);
+    rel_kb_free(kb);
+    free(doc);
+}
+
+static void test_json__progress_from_a_file(void **state)
+{
+    size_t len;
+    char *doc = generated_doc(1000, &len), path[256];
+    progress_log log;
+    rel_kb_options opts = logging_options(&log);
+    rel_kb *kb = NULL;
+    rel_error err;
+
+    (void)state;
+    write_file(scratch_path(path, sizeof(path), "progress.json"), doc);
+    rel_json__chunk_size = 4096;
+    assert_int_equal(rel_kb_open_json_file(&kb, path, &opts, &err), REL_OK);
+    rel_json__chunk_size = 0;
+    assert_told_in_order(&log, len);
+    rel_kb_free(kb);
+    unlink(path);
+    free(doc);
+}
+
+/* Stopping at the nth call gives REL_ERR_CANCELLED, no knowledge base and nothing left allocated. */
+static void check_cancel_at(const char *doc, size_t len, const char *path, size_t n)
+{
+    helper_alloc a = {0, 0, 0, 0};
+    rel_kb_options opts = helper_alloc_options(&a);
+    progress_log log;
+    rel_kb *kb = (rel_kb *)(void *)&scratch;
+    rel_error err;
+    rel_status st;
+
+    memset(&log, 0, sizeof(log));
+    log.cancel_at = n;
+    opts.progress = log_progress;
+    opts.progress_payload = &log;
+    st = path ? rel_kb_open_json_file(&kb, path, &opts, &err) : rel_kb_open_json_mem(&kb, doc, len, &opts, &err);
+    if (st != REL_ERR_CANCELLED)
+        fail_msg("%s, stopping at call %zu of %zu: status %d", path ? path : "memory", n, log.calls, (int)st);
+    assert_null(kb);
+    assert_int_equal(log.calls, n);
+    assert_int_equal(err.status, REL_ERR_CANCELLED);
+    assert_non_null(strstr(err.message, "cancelled"));
+    assert_string_equal(err.file, path ? path : "");
+    assert_int_equal(err.line, 0);
+    assert_int_equal(a.live, 0);
+}
+
+static void test_json__progress_cancels(void **state)
+{
+    size_t len, i;
+    char *doc = generated_doc(1000, &len), path[256];
+    progress_log log;
+    rel_kb_options opts;
+    rel_kb *kb = NULL;
+    rel_error err;
+
+    (void)state;
+    write_file(scratch_path(path, sizeof(path), "cancel.json"), doc);
+    rel_json__chunk_size = 4096;
+    for (i = 0; i < 2; i++) {
+        const char *from = i ? path : NULL;
+        opts = logging_options(&log);
+        assert_int_equal(from ? rel_kb_open_json_file(&kb, from, &opts, &err)
+                              : rel_kb_open_json_mem(&kb, doc, len, &opts, &err),
+                         REL_OK);
+        rel_kb_free(kb);
+        assert_true(log.calls > 5);
+        /* At the first call, a later one, and the last one, when all the input is in. */
+        check_cancel_at(doc, len, from, 1);
+        check_cancel_at(doc, len, from, 5);
+        check_cancel_at(doc, len, from, log.calls);
+    }
+    rel_json__chunk_size = 0;
+    unlink(path);
+    free(doc);
+}
+
+/* A generated file of a few megabytes, read in small pieces, gives what the same bytes give from memory. */
+static void test_json__large_file_in_small_pieces(void **state)
+{
+    size_t len;
+    char *doc = generated_doc(5000, &len), path[256];
+    progress_log log;
+    rel_kb_options opts = logging_options(&log);
+    rel_kb *from_file = NULL, *from_memory = NULL;
+    rel_error err;
+
+    (void)state;
+    assert_true(len > 3 * 1000 * 1000);
+    write_file(scratch_path(path, sizeof(path), "large.json"), doc);
+    rel_json__chunk_size = 4093; /* not a power of two: the cuts fall everywhere */
+    if (rel_kb_open_json_file(&from_file, path, &opts, &err) != REL_OK)
+        fail_msg("%s:%u:%u: %s", err.file, err.line, err.column, err.message);
+    rel_json__chunk_size = 0;
+    assert_told_in_order(&log, len);
+    if (rel_kb_open_json_mem(&from_memory, doc, len, NULL, &err) != REL_OK)
+        fail_msg("%u:%u: %s", err.line, err.column, err.message);
+    assert_int_equal(rel_kb_entity_count(from_memory), 5000);
+    assert_int_equal(rel_kb_event_count(from_memory), 5000);
+    assert_int_equal(rel_kb_claim_count(from_memory), 5000);
+    assert_same_export(from_file, from_memory);
+    rel_kb_free(from_file);
+    rel_kb_free(from_memory);
+    unlink(path);
+    free(doc);
+}
+
+/* ---- options of version 1 ----------------------------------------------- */
+
+/* What a caller built against version 1 of rel_kb_options has: no progress members. */
+typedef struct options_v1 {
+    uint32_t version;
+    rel_allocator allocator;
+    const char *base_dir;
+} options_v1;
+
+static int32_t never_called(uint64_t done, uint64_t total, void *payload)
+{
+    (void)done;
+    (void)total;
+    (void)payload;
+    fail_msg("the progress callback of options of version 1 was called");
+    return 1;
+}
+
+static void test_json__version_1_options(void **state)
+{
+    options_v1 *v1 = malloc(sizeof(*v1)); /* just that size: a sanitizer sees any access beyond */
+    rel_kb_options opts;
+    const unsigned char *after;
+    rel_kb *kb = NULL;
+    rel_error err;
+    size_t i;
+
+    (void)state;
+    assert_non_null(v1);
+    assert_int_equal(sizeof(*v1), offsetof(rel_kb_options, progress));
+    /* Initialising version 1 writes nothing past its members. */
+    memset(&opts, 0x5A, sizeof(opts));
+    assert_int_equal(rel_kb_options_init(&opts, 1), REL_OK);
+    assert_int_equal(opts.version, 1);
+    assert_null(opts.base_dir);
+    after = (const unsigned char *)&opts + sizeof(*v1);
+    for (i = 0; i < sizeof(opts) - sizeof(*v1); i++)
+        assert_int_equal(after[i], 0x5A);
+    assert_int_equal(rel_kb_options_init((rel_kb_options *)(void *)v1, 1), REL_OK);
+    assert_int_equal(v1->version, 1);
+    assert_null(v1->base_dir);
+    /* Version 1 and version 2 both open. */
+    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, (const rel_kb_options *)(void *)v1, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_open_json_file(&kb, ANNOTATION, (const rel_kb_options *)(void *)v1, &err), REL_OK);
+    rel_kb_free(kb);
+    /* Whatever lies where version 2 has its progress members, version 1 has none. */
+    memset(&opts, 0, sizeof(opts));
+    opts.version = 1;
+    opts.progress = never_called;
+    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_open_json_file(&kb, ANNOTATION, &opts, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_options_init(&opts, 2), REL_OK);
+    assert_null(opts.progress);
+    assert_null(opts.progress_payload);
+    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
+    rel_kb_free(kb);
+    assert_int_equal(rel_kb_options_init(&opts, 3), REL_ERR_ARG);
+    free(v1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json__predicates_and_unannotated_read_back),
         cmocka_unit_test(test_json__predicate_errors),
         cmocka_unit_test(test_json__unannotated_errors),
+        cmocka_unit_test(test_json__any_piece_size_gives_the_same_import),
+        cmocka_unit_test(test_json__errors_beyond_the_first_piece),
+        cmocka_unit_test(test_json__progress_from_memory),
+        cmocka_unit_test(test_json__progress_from_a_file),
+        cmocka_unit_test(test_json__progress_cancels),
+        cmocka_unit_test(test_json__large_file_in_small_pieces),
+        cmocka_unit_test(test_json__version_1_options),
         cmocka_unit_test(test_json__builtin_round_trip),
         cmocka_unit_test(test_json__file_round_trip),
         cmocka_unit_test(test_json__annotation_file_gives_the_builtin),

@@ -34,6 +34,18 @@ int cmd_conflicts(cli *c);
 int cmd_timeline(cli *c);
 int cmd_query(cli *c, int argc, char **argv);
 
+/* A progress bar on stderr while a knowledge base loads (progress.c). */
+typedef struct progress_bar {
+    int percent;     /* as last drawn; -1 before */
+    int width;       /* of the line drawn, 0 if none is */
+    double drawn_at; /* seconds, on a monotonic clock */
+} progress_bar;
+
+/* Makes opts draw the bar while a JSON file loads, if stderr is a terminal. */
+void progress_bar_attach(progress_bar *bar, rel_kb_options *opts);
+/* Erases the bar, if one is drawn; call it before printing anything else. */
+void progress_bar_finish(progress_bar *bar);
+
 /* Output helpers (print.c). */
 void json_begin(cli *c);
 int json_end(cli *c);

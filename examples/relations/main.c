@@ -50,10 +50,18 @@ static int usage_error(const char *msg, const char *arg)
 
 static int open_kb(cli *c)
 {
+    rel_kb_options opts = REL_KB_OPTIONS_INIT;
+    progress_bar bar;
     rel_error err;
-    rel_status st = c->kb_path ? rel_kb_open_json_file(&c->kb, c->kb_path, NULL, &err)
-                               : rel_kb_open_builtin(&c->kb, NULL, &err);
+    rel_status st;
 
+    if (c->kb_path) {
+        progress_bar_attach(&bar, &opts);
+        st = rel_kb_open_json_file(&c->kb, c->kb_path, &opts, &err);
+        progress_bar_finish(&bar);
+    } else {
+        st = rel_kb_open_builtin(&c->kb, NULL, &err);
+    }
     if (st == REL_OK)
         return 0;
     if (err.line)

@@ -33,6 +33,11 @@ typedef int32_t (*rel_write_fn)(const char *data, size_t len, void *payload);
 
 /**
  * @brief Opens a knowledge base from a JSON file.
+ *
+ * The file is read in pieces, never whole: memory is the knowledge base
+ * plus one piece (1 MiB) and the record being read (see @ref json_format).
+ * rel_kb_options::progress, if set, is told how far the import has got and
+ * may stop it.
  * @param[out] out  Receives the knowledge base, owned by the caller; NULL on failure.
  * @param[in]  path The file's path (NUL-terminated).
  * @param[in]  opts Options, or NULL for the defaults. Relative source
@@ -46,12 +51,16 @@ typedef int32_t (*rel_write_fn)(const char *data, size_t len, void *payload);
  *         source's file cannot be read); #REL_ERR_SYNTAX (malformed JSON); #REL_ERR_UTF8;
  *         #REL_ERR_SCHEMA; #REL_ERR_DUPLICATE; #REL_ERR_REFERENCE;
  *         #REL_ERR_RANGE; #REL_ERR_MISMATCH; #REL_ERR_NOT_FOUND and
- *         #REL_ERR_AMBIGUOUS (quotes); #REL_ERR_LIMIT; #REL_ERR_NOMEM.
+ *         #REL_ERR_AMBIGUOUS (quotes); #REL_ERR_LIMIT; #REL_ERR_CANCELLED (the
+ *         progress callback said stop); #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_options *opts, rel_error *err);
 
 /**
  * @brief Opens a knowledge base from JSON in memory.
+ *
+ * The text is parsed in pieces too, so that rel_kb_options::progress, if
+ * set, is told how far the import has got.
  * @param[out] out  Receives the knowledge base, owned by the caller; NULL on failure.
  * @param[in]  json The JSON text (need not be NUL-terminated).
  * @param[in]  len  Its length in bytes, or #REL_NTS.

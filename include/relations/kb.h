@@ -49,6 +49,10 @@ enum rel_object_code {
  * A progress callback: told how many bytes of the input are done out of
  * how many. Called from the thread that opens the knowledge base, at most
  * a few hundred times per file, and once more when the input is done.
+ * @p done never goes back; the last call, made when the knowledge base is
+ * complete, has @p done equal to @p total. Input of one piece (1 MiB), or a
+ * file whose size is unknown (a pipe), gets only that call. On
+ * #REL_ERR_CANCELLED the knowledge base is freed and none is returned.
  * @param[in] done    Bytes read so far.
  * @param[in] total   Bytes in all (the file's size; the length for in-memory input).
  * @param[in] payload rel_kb_options::progress_payload.

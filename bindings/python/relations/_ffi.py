@@ -84,12 +84,16 @@ class rel_allocator(Structure):
     _fields_ = [("ctx", c_void_p), ("malloc", c_void_p), ("realloc", c_void_p), ("free", c_void_p)]
 
 
-REL_KB_OPTIONS_VERSION = 1
+REL_KB_OPTIONS_VERSION = 2
+
+#: ``rel_progress_fn``: int32_t (*)(uint64_t done, uint64_t total, void *payload).
+rel_progress_fn = CFUNCTYPE(c_int32, c_uint64, c_uint64, c_void_p)
 
 
 class rel_kb_options(Structure):
-    """``rel_kb_options``."""
-    _fields_ = [("version", c_uint32), ("allocator", rel_allocator), ("base_dir", c_char_p)]
+    """``rel_kb_options`` (version 2: with the progress callback)."""
+    _fields_ = [("version", c_uint32), ("allocator", rel_allocator), ("base_dir", c_char_p),
+                ("progress", rel_progress_fn), ("progress_payload", c_void_p)]
 
 
 REL_SOURCE_SPEC_VERSION = 1
