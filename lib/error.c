@@ -35,10 +35,16 @@ const char *rel_status_str(rel_status status)
     }
 }
 
+/* Clears what a reader looks at, not the whole 800-byte record: queries clear it on every call. */
 void rel__error_clear(rel_error *err)
 {
-    if (err)
-        memset(err, 0, sizeof(*err));
+    if (err) {
+        err->status = REL_OK;
+        err->line = err->column = 0;
+        err->offset = 0;
+        err->file[0] = '\0';
+        err->message[0] = '\0';
+    }
 }
 
 static void error_vset(rel_error *err, rel_status status, const char *fmt, va_list ap)

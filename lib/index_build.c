@@ -287,6 +287,23 @@ static int by_time(const void *x, const void *y)
     return (p->event > q->event) - (p->event < q->event);
 }
 
+/* Where the pairs of each smaller entity begin, so a lookup searches only its own. */
+static void pair_starts(builder *b)
+{
+    const rel_ix_pair *p = b->t[IX_PAIRS].data;
+    size_t n = b->t[IX_PAIRS].count, entities = b->kb->entities.count, i, e = 0;
+    uint32_t *start;
+
+    if (b->failed || !(start = grab(b, entities + 1, sizeof(*start))))
+        return;
+    for (i = 0; i < n; i++)
+        while (e <= p[i].a)
+            start[e++] = (uint32_t)i;
+    while (e <= entities)
+        start[e++] = (uint32_t)n;
+    b->t[IX_PAIR_START] = (table){start, entities + 1};
+}
+
 static void actor_tables(builder *b)
 {
     const rel_kb *kb = b->kb;
@@ -332,6 +349,7 @@ static void actor_tables(builder *b)
         out[i] = (rel_ix_pair){pr[i].a, pr[i].b, pr[i].event, 0};
     b->t[IX_PAIRS] = (table){out, npr};
     rel__free(b->a, pr);
+    pair_starts(b);
 
     /* The same actor lists ordered by time. */
     k = b->t[IX_ACTOR_EVENTS].count;

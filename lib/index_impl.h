@@ -61,6 +61,7 @@ enum rel_ix_table {
     IX_ACTOR_EVENTS,    /* uint32 */
     IX_ACTOR_BY_TIME,   /* uint32: the same lists in fuzzy_lo order */
     IX_PAIRS,           /* rel_ix_pair, sorted by a, b, fuzzy_lo, event */
+    IX_PAIR_START,      /* uint32 per entity + 1: where the pairs of each a begin */
     IX_ABOUT_START,     /* uint32 per object + 1 */
     IX_ABOUT_CLAIMS,    /* uint32 */
     IX_CLAIMANT_START,  /* uint32 per entity + 1 */

@@ -163,6 +163,7 @@ rel_status rel_ix__bind(rel_index *ix, rel_error *err)
     if (!types_valid(ix) || !pairs_valid(ix))
         return bad(err, "an event table names nothing");
     if (!rows_valid(ix, IX_ACTOR_START, IX_ACTOR_EVENTS, ix->entities) ||
+        !rows_valid(ix, IX_PAIR_START, IX_PAIRS, ix->entities) ||
         ix->count[IX_ACTOR_BY_TIME] != ix->count[IX_ACTOR_EVENTS] ||
         !rows_valid(ix, IX_ABOUT_START, IX_ABOUT_CLAIMS, objects) ||
         !rows_valid(ix, IX_CLAIMANT_START, IX_CLAIMANT_CLAIMS, ix->entities) ||

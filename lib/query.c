@@ -448,7 +448,8 @@ static rel_status pair_in_window(rel_query *q, uint32_t a, uint32_t b, rel_error
 {
     const rel_ix_pair *p = q->ix->table[IX_PAIRS];
     const int64_t *lo = q->ix->table[IX_EV_FUZZY_LO], *hi = q->ix->table[IX_EV_FUZZY_HI];
-    uint32_t first = 0, last = (uint32_t)q->ix->count[IX_PAIRS], i, *items;
+    const uint32_t *start = q->ix->table[IX_PAIR_START];
+    uint32_t first, last, i, *items;
     size_t n = 0;
 
     if (a > b) {
@@ -456,14 +457,16 @@ static rel_status pair_in_window(rel_query *q, uint32_t a, uint32_t b, rel_error
         a = b;
         b = t;
     }
+    first = start[a];
+    last = start[a + 1];
     while (first < last) {
         uint32_t mid = first + (last - first) / 2;
-        if (p[mid].a < a || (p[mid].a == a && p[mid].b < b))
+        if (p[mid].b < b)
             first = mid + 1;
         else
             last = mid;
     }
-    for (last = first; last < q->ix->count[IX_PAIRS] && p[last].a == a && p[last].b == b; last++)
+    for (last = first; last < start[a + 1] && p[last].b == b; last++)
         ;
     if (!(items = rel__malloc(&q->kb->alloc, (last - first ? last - first : 1) * sizeof(*items))))
         return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
