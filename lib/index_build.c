@@ -288,16 +288,15 @@ static int by_time(const void *x, const void *y)
 }
 
 /* Where the pairs of each smaller entity begin, so a lookup searches only its own. */
-static void pair_starts(builder *b)
+static void pair_starts(builder *b, const timed *pr, size_t n)
 {
-    const rel_ix_pair *p = b->t[IX_PAIRS].data;
-    size_t n = b->t[IX_PAIRS].count, entities = b->kb->entities.count, i, e = 0;
+    size_t entities = b->kb->entities.count, i, e = 0;
     uint32_t *start;
 
     if (b->failed || !(start = grab(b, entities + 1, sizeof(*start))))
         return;
     for (i = 0; i < n; i++)
-        while (e <= p[i].a)
+        while (e <= pr[i].a)
             start[e++] = (uint32_t)i;
     while (e <= entities)
         start[e++] = (uint32_t)n;
@@ -307,7 +306,7 @@ static void pair_starts(builder *b)
 static void actor_tables(builder *b)
 {
     const rel_kb *kb = b->kb;
-    const int64_t *lo = b->t[IX_EV_FUZZY_LO].data;
+    const int64_t *lo = b->t[IX_EV_FUZZY_LO].data, *hi = b->t[IX_EV_FUZZY_HI].data;
     pairs actors = {0};
     timed *byt = NULL, *pr = NULL;
     size_t npr = 0, cap = 0, i, j, k;
@@ -346,10 +345,10 @@ static void actor_tables(builder *b)
     npr = k;
     out = grab(b, npr, sizeof(*out));
     for (i = 0; out && i < npr; i++)
-        out[i] = (rel_ix_pair){pr[i].a, pr[i].b, pr[i].event, 0};
+        out[i] = (rel_ix_pair){pr[i].b, pr[i].event, lo[pr[i].event], hi[pr[i].event]};
     b->t[IX_PAIRS] = (table){out, npr};
+    pair_starts(b, pr, npr);
     rel__free(b->a, pr);
-    pair_starts(b);
 
     /* The same actor lists ordered by time. */
     k = b->t[IX_ACTOR_EVENTS].count;

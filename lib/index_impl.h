@@ -46,9 +46,14 @@ typedef struct rel_ix_word {
     uint32_t count[REL_IX_WORD_FAMILIES];
 } rel_ix_word;
 
-/* An unordered pair of participants of one event, a < b. */
+/*
+ * An unordered pair of participants a < b of one event, in the list of a
+ * (see IX_PAIR_START), with the event's fuzzy bounds so that a window is
+ * tested without reading the event.
+ */
 typedef struct rel_ix_pair {
-    uint32_t a, b, event, pad;
+    uint32_t b, event;
+    int64_t lo, hi;
 } rel_ix_pair;
 
 enum rel_ix_table {

@@ -119,7 +119,7 @@ static int pairs_valid(const rel_index *ix)
     uint64_t i;
 
     for (i = 0; i < ix->count[IX_PAIRS]; i++)
-        if (p[i].a >= p[i].b || p[i].b >= ix->entities || p[i].event >= ix->events)
+        if (p[i].b >= ix->entities || p[i].event >= ix->events)
             return 0;
     return 1;
 }

@@ -53,6 +53,7 @@ struct rel_query {
 
     list walk;                 /* the candidates */
     const list *walk_from;     /* the filter they come from, met by all of them */
+    int walk_pair;             /* they come from the pair of actors */
     int walk_all;              /* every object instead */
     uint32_t *owned[3];        /* lists made for this query */
     uint64_t pos;
@@ -394,6 +395,24 @@ static int claim_voice(const rel_query *q, const rel_claim *c)
     return 0;
 }
 
+/*
+ * rel_time_in_window() from the index's copy of the fuzzy bounds, without
+ * reading the event: a side that is not a day is INT64_MIN or INT64_MAX
+ * there (no day comes near either), and an event without a time has
+ * INT64_MAX as its lower bound.
+ */
+static int in_window(const rel_query *q, uint32_t i)
+{
+    int64_t lo = ((const int64_t *)q->ix->table[IX_EV_FUZZY_LO])[i];
+    int64_t hi = ((const int64_t *)q->ix->table[IX_EV_FUZZY_HI])[i];
+
+    if (lo == INT64_MAX)
+        return 0;
+    if (q->semantics == REL_WINDOW_CERTAIN)
+        return lo != INT64_MIN && hi != INT64_MAX && lo >= q->lo && hi <= q->hi;
+    return lo <= q->hi && hi >= q->lo;
+}
+
 static int matches(const rel_query *q, uint32_t i)
 {
     const rel_kb *kb = q->kb;
@@ -408,11 +427,11 @@ static int matches(const rel_query *q, uint32_t i)
     case REL_QUERY_EVENTS: {
         const uint32_t *type = q->ix->table[IX_EV_TYPE];
 
-        if (!in(q, &q->actor, i) || !in(q, &q->actor2, i))
+        if (!q->walk_pair && (!in(q, &q->actor, i) || !in(q, &q->actor2, i)))
             return 0;
         if (q->has_type && (type[i] < q->type_lo || type[i] >= q->type_hi))
             return 0;
-        if (q->has_window && !rel_time_in_window(rel_event_time(rel_kb_event_at(kb, i)), q->lo, q->hi, q->semantics))
+        if (q->has_window && !in_window(q, i))
             return 0;
         return 1;
     }
@@ -440,14 +459,13 @@ static void consider(rel_query *q, const list *l)
 
 /*
  * Events of a pair in a window: the pair's entries are in time order, so
- * only those whose fuzzy start can reach the window are looked at. An
- * event's fuzzy span can be long, so the scan starts at the window minus
- * the longest span of the pair's events.
+ * the scan stops at the first that starts after the window. Each entry
+ * carries its event's fuzzy bounds, so no event is read on the way; the
+ * candidates are still tested exactly by matches().
  */
 static rel_status pair_in_window(rel_query *q, uint32_t a, uint32_t b, rel_error *err)
 {
     const rel_ix_pair *p = q->ix->table[IX_PAIRS];
-    const int64_t *lo = q->ix->table[IX_EV_FUZZY_LO], *hi = q->ix->table[IX_EV_FUZZY_HI];
     const uint32_t *start = q->ix->table[IX_PAIR_START];
     uint32_t first, last, i, *items;
     size_t n = 0;
@@ -470,11 +488,12 @@ static rel_status pair_in_window(rel_query *q, uint32_t a, uint32_t b, rel_error
         ;
     if (!(items = rel__malloc(&q->kb->alloc, (last - first ? last - first : 1) * sizeof(*items))))
         return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
-    for (i = first; i < last && (!q->has_window || lo[p[i].event] <= q->hi); i++)
-        if (!q->has_window || hi[p[i].event] >= q->lo)
+    for (i = first; i < last && (!q->has_window || p[i].lo <= q->hi); i++)
+        if (!q->has_window || p[i].hi >= q->lo)
             items[n++] = p[i].event;
     q->walk = own(q, items, n);
     q->walk_all = 0;
+    q->walk_pair = 1;
     return REL_OK;
 }
 
