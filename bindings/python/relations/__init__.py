@@ -26,8 +26,8 @@ from typing import Any, Union
 
 from . import _ffi
 from ._diff import Change, Diff, DiffSide, Difference
-from ._enums import (BoundKind, DifferenceKind, EntityKind, Modality, NamedEnum, ObjectKind, Polarity, PredicateFlag,
-                     Relation, Role, Side, TimeMod, ValueKind)
+from ._enums import (BoundKind, DifferenceKind, EntityKind, Match, Modality, NamedEnum, ObjectKind, Polarity,
+                     PredicateFlag, QueryTarget, Relation, Role, Side, TimeMod, ValueKind, Window)
 from ._errors import (ERRORS, AmbiguousError, ArgumentError, CancelledError, ClosedError, DuplicateError,
                       EncodingError, FileError, FormatError, InvalidReferenceError, LimitError, MismatchError,
                       NoMemoryError, NotFoundError, ParseError, RangeError, ReadOnlyError, RelationsError, SchemaError,
@@ -87,7 +87,7 @@ __all__ = [
     "Time", "Bounds", "DateBounds", "day_from_date", "date_from_day", "day_to_date",
     # enumerations
     "NamedEnum", "ObjectKind", "EntityKind", "Role", "ValueKind", "Modality", "Polarity", "Relation",
-    "DifferenceKind", "Side", "TimeMod", "BoundKind", "PredicateFlag",
+    "DifferenceKind", "Side", "TimeMod", "BoundKind", "PredicateFlag", "QueryTarget", "Match", "Window",
     # errors
     "Status", "status_str", "RelationsError", "ArgumentError", "NoMemoryError", "NotFoundError", "FileError",
     "ParseError", "EncodingError", "RangeError", "DuplicateError", "InvalidReferenceError", "SchemaError",
