@@ -36,6 +36,7 @@ from ._errors import check as _check
 from ._kb import Collection, KnowledgeBase
 from ._objects import (Alias, Claim, ClaimRelation, ClaimVersion, Entity, Event, Evidence, Literal, Participant,
                        Quantity, Source, Value)
+from ._query import Query, YearCounts
 from ._time import Bounds, DateBounds, Time, date_from_day, day_from_date, day_to_date
 
 #: The version of this binding (it follows the C library's).
@@ -80,7 +81,7 @@ def normalise(text: Union[str, bytes]) -> str:
 __all__ = [
     # knowledge base and its objects
     "KnowledgeBase", "Collection", "Source", "Entity", "Event", "Claim", "Evidence", "Alias", "Participant",
-    "ClaimVersion", "ClaimRelation", "Literal", "Quantity", "Value",
+    "ClaimVersion", "ClaimRelation", "Literal", "Quantity", "Value", "Query", "YearCounts",
     # differences
     "Diff", "Difference", "DiffSide", "Change",
     # time
