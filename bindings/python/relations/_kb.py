@@ -24,6 +24,8 @@ Text = Union[str, bytes]
 PathLike = Union[str, bytes, "os.PathLike[Any]"]
 #: An object given by itself or by its id.
 Ref = Union[_Borrowed, str, bytes]
+#: A progress callback: called with (bytes done, bytes in all); a true result stops the import.
+Progress = Callable[[int, int], Any]
 
 _Status = _errors.Status
 
@@ -171,15 +173,39 @@ class KnowledgeBase:
         return cls()
 
     @classmethod
-    def _open(cls, fn: Callable[..., int], *args: Any, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
+    def _open(cls, fn: Callable[..., int], *args: Any, base_dir: Optional[PathLike] = None,
+              progress: Optional[Progress] = None) -> "KnowledgeBase":
         opts = None
-        if base_dir is not None:
+        callback = None
+        failure: List[BaseException] = []
+        if base_dir is not None or progress is not None:
             opts = _ffi.rel_kb_options()
             _errors.check(_ffi.lib.rel_kb_options_init(ctypes.byref(opts), _ffi.REL_KB_OPTIONS_VERSION))
-            opts.base_dir = os.fsencode(base_dir)
+            if base_dir is not None:
+                opts.base_dir = os.fsencode(base_dir)
+        if progress is not None:
+            report = progress
+
+            def tell(done: int, total: int, payload: Any) -> int:
+                try:
+                    return 1 if report(done, total) else 0
+                except BaseException as e:  # must not unwind through C
+                    failure.append(e)
+                    return 1
+
+            callback = _ffi.rel_progress_fn(tell)  # kept alive by this frame until the call returns
+            assert opts is not None
+            opts.progress = callback
         out = _ffi.KbP()
         err = _ffi.rel_error()
         st = fn(ctypes.byref(out), *args, ctypes.byref(opts) if opts is not None else None, ctypes.byref(err))
+        del callback
+        if failure:
+            if st == _Status.OK:  # cannot happen (a refusing callback cancels); do not leak the result
+                _ffi.lib.rel_kb_free(out)
+            if not isinstance(failure[0], Exception):
+                raise failure[0]  # KeyboardInterrupt, SystemExit: as they are
+            raise _errors.from_record(st if st < 0 else _Status.ERR_CANCELLED, err) from failure[0]
         _errors.check(st, err)
         self = cls.__new__(cls)
         self._init_state()
@@ -187,18 +213,30 @@ class KnowledgeBase:
         return self
 
     @classmethod
-    def builtin(cls) -> "KnowledgeBase":
-        """The built-in knowledge base: three versions of "Iran–North Korea relations", annotated."""
-        return cls._open(_ffi.lib.rel_kb_open_builtin)
+    def builtin(cls, *, progress: Optional[Progress] = None) -> "KnowledgeBase":
+        """The built-in knowledge base: three versions of "Iran–North Korea relations", annotated.
+
+        ``progress`` is as in :meth:`from_json_file`.
+        """
+        return cls._open(_ffi.lib.rel_kb_open_builtin, progress=progress)
 
     @classmethod
-    def from_json_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
+    def from_json_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None,
+                       progress: Optional[Progress] = None) -> "KnowledgeBase":
         """Opens a JSON file (docs/json-format.md).
 
         Relative source ``path``s are resolved against the file's folder, or
         ``base_dir``. Errors carry the file, line, column and byte offset.
+
+        ``progress``, if given, is called as ``progress(done, total)`` with
+        the bytes read so far and in all, at most a few hundred times, and
+        last with ``done == total`` once the knowledge base is complete. If
+        it returns a true value or raises an exception, the import stops
+        and :class:`~relations.CancelledError` is raised (chained to the
+        callback's exception, if any; ``KeyboardInterrupt`` and
+        ``SystemExit`` propagate as they are).
         """
-        return cls._open(_ffi.lib.rel_kb_open_json_file, os.fsencode(path), base_dir=base_dir)
+        return cls._open(_ffi.lib.rel_kb_open_json_file, os.fsencode(path), base_dir=base_dir, progress=progress)
 
     @classmethod
     def from_snapshot(cls, path: PathLike) -> "KnowledgeBase":
@@ -212,15 +250,23 @@ class KnowledgeBase:
         return cls._open(_ffi.lib.rel_kb_open_snapshot, os.fsencode(path))
 
     @classmethod
-    def from_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
-        """Opens a snapshot or a JSON file, whichever it is (``rel_kb_open_file()``)."""
-        return cls._open(_ffi.lib.rel_kb_open_file, os.fsencode(path), base_dir=base_dir)
+    def from_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None,
+                  progress: Optional[Progress] = None) -> "KnowledgeBase":
+        """Opens a snapshot or a JSON file, whichever it is (``rel_kb_open_file()``).
+
+        ``base_dir`` and ``progress`` apply to JSON (see :meth:`from_json_file`); a snapshot ignores them.
+        """
+        return cls._open(_ffi.lib.rel_kb_open_file, os.fsencode(path), base_dir=base_dir, progress=progress)
 
     @classmethod
-    def from_json(cls, data: Text, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
-        """Opens JSON held in memory (``str`` or UTF-8 ``bytes``)."""
+    def from_json(cls, data: Text, *, base_dir: Optional[PathLike] = None,
+                  progress: Optional[Progress] = None) -> "KnowledgeBase":
+        """Opens JSON held in memory (``str`` or UTF-8 ``bytes``).
+
+        ``progress`` is as in :meth:`from_json_file` (input under 1 MiB is read in one piece: one call).
+        """
         raw = _ffi.text_in(data)
-        return cls._open(_ffi.lib.rel_kb_open_json_mem, raw, len(raw), base_dir=base_dir)
+        return cls._open(_ffi.lib.rel_kb_open_json_mem, raw, len(raw), base_dir=base_dir, progress=progress)
 
     # ------------------------------------------------------------ lifetime
     @property

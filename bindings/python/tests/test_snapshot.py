@@ -77,3 +77,15 @@ def test_a_snapshot_answers_queries_with_the_indexes_it_carries(tmp_path):
         with pytest.raises(relations.ClosedError):
             q.ids()
 
+
+def test_open_file_takes_either_format(tmp_path):
+    with relations.KnowledgeBase.builtin() as kb:
+        kb.save_json(tmp_path / "kb.json")
+        kb.save_snapshot(tmp_path / "kb.rel")
+        expected = kb.to_json()
+    with relations.open_file(tmp_path / "kb.json") as a, relations.open_file(str(tmp_path / "kb.rel")) as b:
+        assert (a.read_only, b.read_only) == (False, True)
+        assert a.to_json() == b.to_json() == expected
+    (tmp_path / "bad.rel").write_bytes(b"RELSNAP\0" + bytes(100))
+    with pytest.raises(relations.FormatError):
+        relations.open_file(tmp_path / "bad.rel")
