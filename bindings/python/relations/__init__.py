@@ -22,20 +22,21 @@ from __future__ import annotations
 
 import ctypes
 import os
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 from . import _ffi
 from ._diff import Change, Diff, DiffSide, Difference
-from ._enums import (BoundKind, DifferenceKind, EntityKind, Modality, NamedEnum, ObjectKind, Polarity, PredicateFlag,
-                     Relation, Role, Side, TimeMod, ValueKind)
+from ._enums import (BoundKind, DifferenceKind, EntityKind, Match, Modality, NamedEnum, ObjectKind, Polarity,
+                     PredicateFlag, QueryTarget, Relation, Role, Side, TimeMod, ValueKind, Window)
 from ._errors import (ERRORS, AmbiguousError, ArgumentError, CancelledError, ClosedError, DuplicateError,
                       EncodingError, FileError, FormatError, InvalidReferenceError, LimitError, MismatchError,
                       NoMemoryError, NotFoundError, ParseError, RangeError, ReadOnlyError, RelationsError, SchemaError,
                       Status, status_str)
 from ._errors import check as _check
-from ._kb import Collection, KnowledgeBase
+from ._kb import Collection, KnowledgeBase, PathLike, Progress
 from ._objects import (Alias, Claim, ClaimRelation, ClaimVersion, Entity, Event, Evidence, Literal, Participant,
                        Quantity, Source, Value)
+from ._query import Query, YearCounts
 from ._time import Bounds, DateBounds, Time, date_from_day, day_from_date, day_to_date
 
 #: The version of this binding (it follows the C library's).
@@ -61,6 +62,23 @@ def open_snapshot(path: Union[str, bytes, "os.PathLike[Any]"]) -> KnowledgeBase:
     return KnowledgeBase.from_snapshot(path)
 
 
+def open_file(path: PathLike, *, base_dir: Optional[PathLike] = None,
+              progress: Optional[Progress] = None) -> KnowledgeBase:
+    """Opens a snapshot or a JSON file, whichever it is: :meth:`KnowledgeBase.from_file`.
+
+    ``base_dir`` and ``progress`` apply to JSON (see :meth:`KnowledgeBase.from_json_file`).
+
+    >>> import os, tempfile, relations
+    >>> with tempfile.TemporaryDirectory() as d, relations.KnowledgeBase.builtin() as kb:
+    ...     kb.save_json(os.path.join(d, "kb.json"))
+    ...     seen = []
+    ...     with relations.open_file(os.path.join(d, "kb.json"), progress=lambda done, total: seen.append(done)) as k:
+    ...         (len(k.claims), k.read_only, seen[-1] == os.path.getsize(os.path.join(d, "kb.json")))
+    (96, False, True)
+    """
+    return KnowledgeBase.from_file(path, base_dir=base_dir, progress=progress)
+
+
 def normalise(text: Union[str, bytes]) -> str:
     """``rel_text_normalise()``: the form names are matched in (NFC, case-folded, dashes and apostrophes unified).
 
@@ -80,19 +98,20 @@ def normalise(text: Union[str, bytes]) -> str:
 __all__ = [
     # knowledge base and its objects
     "KnowledgeBase", "Collection", "Source", "Entity", "Event", "Claim", "Evidence", "Alias", "Participant",
-    "ClaimVersion", "ClaimRelation", "Literal", "Quantity", "Value",
+    "ClaimVersion", "ClaimRelation", "Literal", "Quantity", "Value", "Query", "YearCounts", "Progress",
     # differences
     "Diff", "Difference", "DiffSide", "Change",
     # time
     "Time", "Bounds", "DateBounds", "day_from_date", "date_from_day", "day_to_date",
     # enumerations
     "NamedEnum", "ObjectKind", "EntityKind", "Role", "ValueKind", "Modality", "Polarity", "Relation",
-    "DifferenceKind", "Side", "TimeMod", "BoundKind", "PredicateFlag",
+    "DifferenceKind", "Side", "TimeMod", "BoundKind", "PredicateFlag", "QueryTarget", "Match", "Window",
     # errors
     "Status", "status_str", "RelationsError", "ArgumentError", "NoMemoryError", "NotFoundError", "FileError",
     "ParseError", "EncodingError", "RangeError", "DuplicateError", "InvalidReferenceError", "SchemaError",
     "AmbiguousError", "MismatchError", "LimitError", "FormatError", "ReadOnlyError", "CancelledError",
     "ClosedError", "ERRORS",
     # functions and versions
-    "open_snapshot", "normalise", "library_version", "library_version_number", "library_path", "__version__",
+    "open_snapshot", "open_file", "normalise", "library_version", "library_version_number", "library_path",
+    "__version__",
 ]

@@ -233,3 +233,23 @@ class PredicateFlag(enum.IntFlag):
     """``rel_predicate_flag``."""
     NONE = 0
     FUNCTIONAL = 1
+
+
+class Match(NamedEnum):
+    """``rel_match_code``: how names are compared (``str()`` gives "exact", "normalised", "prefix")."""
+    EXACT = 0  #: Byte for byte.
+    NORMALISED = 1  #: After :func:`~relations.normalise` on both sides.
+    PREFIX = 2  #: The normalised name begins with the normalised text (queries only).
+
+
+class Window(NamedEnum):
+    """``rel_window_code``: how a fuzzy time must lie in a window."""
+    CERTAIN = 0  #: The whole fuzzy span lies inside the window.
+    POSSIBLE = 1  #: The fuzzy span meets the window.
+
+
+class QueryTarget(NamedEnum):
+    """``rel_query_target_code``: what a query returns (``str()`` gives "events", "claims", "entities")."""
+    EVENTS = 0
+    CLAIMS = 1
+    ENTITIES = 2

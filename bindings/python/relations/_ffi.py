@@ -46,6 +46,7 @@ class rel_value(_Opaque): pass  # noqa: E302,E701
 class rel_time(_Opaque): pass  # noqa: E302,E701
 class rel_diff(_Opaque): pass  # noqa: E302,E701
 class rel_difference(_Opaque): pass  # noqa: E302,E701
+class rel_query(_Opaque): pass  # noqa: E302,E701
 
 
 KbP = POINTER(rel_kb)
@@ -58,6 +59,7 @@ ValueP = POINTER(rel_value)
 TimeP = POINTER(rel_time)
 DiffP = POINTER(rel_diff)
 DifferenceP = POINTER(rel_difference)
+QueryP = POINTER(rel_query)
 #: A borrowed string out of the library: a pointer to its first byte (read with string_at and a length).
 StrOut = POINTER(c_char)
 size_p = POINTER(c_size_t)
@@ -162,6 +164,37 @@ class rel_time_bounds(Structure):
         ("lo_kind", c_int32),
         ("hi_kind", c_int32),
     ]
+
+
+REL_QUERY_OPTIONS_VERSION = 1
+#: ``REL_QUERY_ANY_KIND``: rel_query_options::entity_kind for entities of every kind.
+REL_QUERY_ANY_KIND = -1
+
+
+class rel_query_options(Structure):
+    """``rel_query_options``: the filters of a query."""
+    _fields_ = [
+        ("version", c_uint32),
+        ("target", c_int32),
+        ("actor", c_char_p),
+        ("actor2", c_char_p),
+        ("window", c_char_p),
+        ("window_semantics", c_int32),
+        ("entity_kind", c_int32),
+        ("type", c_char_p),
+        ("source", c_char_p),
+        ("claimant", c_char_p),
+        ("modality", c_int32),
+        ("alias_match", c_int32),
+        ("about", c_char_p),
+        ("alias", c_char_p),
+        ("text", c_char_p),
+    ]
+
+
+class rel_year_count(Structure):
+    """``rel_year_count``: one row of rel_query_count_by_year()."""
+    _fields_ = [("year", c_int64), ("count", c_uint64)]
 
 
 #: ``rel_write_fn``: int32_t (*)(const char *data, size_t len, void *payload).
@@ -312,11 +345,6 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
                                       POINTER(rel_error)]),
     "rel_kb_write_json": (status, [KbP, rel_write_fn, c_void_p, POINTER(rel_error)]),
     "rel_kb_save_json": (status, [KbP, c_char_p, POINTER(rel_error)]),
-    # snapshot.h
-    "rel_kb_save_snapshot": (status, [KbP, c_char_p, POINTER(rel_error)]),
-    "rel_kb_open_snapshot": (status, [POINTER(KbP), c_char_p, POINTER(rel_kb_options), POINTER(rel_error)]),
-    "rel_kb_open_file": (status, [POINTER(KbP), c_char_p, POINTER(rel_kb_options), POINTER(rel_error)]),
-    "rel_kb_is_read_only": (c_int32, [KbP]),
     # diff.h
     "rel_diff_sources": (status, [POINTER(DiffP), KbP, SourceP, SourceP, POINTER(rel_error)]),
     "rel_diff_within": (status, [POINTER(DiffP), KbP, SourceP, POINTER(rel_error)]),
@@ -339,6 +367,23 @@ SIGNATURES: Dict[str, Tuple[Any, List[Any]]] = {
     "rel_difference_change_is_spelling": (c_int32, [DifferenceP, c_size_t]),
     "rel_difference_kind_name": (c_char_p, [c_int32]),
     "rel_modality_strength": (c_int32, [c_int32]),
+    # query.h
+    "rel_query_options_init": (status, [POINTER(rel_query_options), c_uint32]),
+    "rel_query_new": (status, [POINTER(QueryP), KbP, POINTER(rel_query_options), POINTER(rel_error)]),
+    "rel_query_free": (None, [QueryP]),
+    "rel_query_next_event": (status, [QueryP, POINTER(EventP)]),
+    "rel_query_next_claim": (status, [QueryP, POINTER(ClaimP)]),
+    "rel_query_next_entity": (status, [QueryP, POINTER(EntityP)]),
+    "rel_query_reset": (status, [QueryP]),
+    "rel_query_count": (status, [QueryP, size_p]),
+    "rel_query_count_by_year": (status, [QueryP, POINTER(rel_year_count), c_size_t, size_p, u64_p]),
+    "rel_kb_build_indexes": (status, [KbP, POINTER(rel_error)]),
+    "rel_kb_index_size": (c_size_t, [KbP]),
+    # snapshot.h
+    "rel_kb_save_snapshot": (status, [KbP, c_char_p, POINTER(rel_error)]),
+    "rel_kb_open_snapshot": (status, [POINTER(KbP), c_char_p, POINTER(rel_kb_options), POINTER(rel_error)]),
+    "rel_kb_open_file": (status, [POINTER(KbP), c_char_p, POINTER(rel_kb_options), POINTER(rel_error)]),
+    "rel_kb_is_read_only": (c_int32, [KbP]),
 }
 
 

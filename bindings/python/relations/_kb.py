@@ -12,9 +12,11 @@ from typing import (IO, Any, Callable, Dict, Generic, Iterator, List, Optional, 
 
 from . import _errors, _ffi
 from ._diff import Diff, snapshot
-from ._enums import EntityKind, Modality, ObjectKind, Polarity, PredicateFlag, Relation, Role, ValueKind
+from ._enums import (EntityKind, Match, Modality, ObjectKind, Polarity, PredicateFlag, QueryTarget, Relation, Role,
+                     ValueKind, Window)
 from ._objects import (VALUE_CLASSES, Claim, Entity, Event, Evidence, Literal, Quantity, Source, SourceRef, Value,
                        _Borrowed, _quote)
+from ._query import Query
 from ._time import Time
 
 T = TypeVar("T", bound=_Borrowed)
@@ -22,6 +24,8 @@ Text = Union[str, bytes]
 PathLike = Union[str, bytes, "os.PathLike[Any]"]
 #: An object given by itself or by its id.
 Ref = Union[_Borrowed, str, bytes]
+#: A progress callback: called with (bytes done, bytes in all); a true result stops the import.
+Progress = Callable[[int, int], Any]
 
 _Status = _errors.Status
 
@@ -136,9 +140,10 @@ class KnowledgeBase:
     Open one with :meth:`builtin`, :meth:`from_json_file` or
     :meth:`from_json`, or start an empty one with ``KnowledgeBase()`` (or
     :meth:`new`) and fill it with the builder methods (``add_source``,
-    ``add_entity``, ...). Use it as a context manager, or call :meth:`close`:
-    afterwards every object taken from it raises
-    :class:`~relations.ClosedError` instead of touching freed memory.
+    ``add_entity``, ...). Find what meets combined filters with :meth:`query`.
+    Use it as a context manager, or call :meth:`close`: afterwards every
+    object (and query) taken from it raises :class:`~relations.ClosedError`
+    instead of touching freed memory.
 
     Reading is safe from several threads at once; the builder methods and
     :meth:`close` need the caller's lock, as in C.
@@ -146,13 +151,20 @@ class KnowledgeBase:
 
     def __init__(self) -> None:
         """An empty knowledge base (``rel_kb_new()``)."""
+        self._init_state()
+        out = _ffi.KbP()
+        _errors.check(_ffi.lib.rel_kb_new(ctypes.byref(out), None), None, "cannot create a knowledge base")
+        self._h = out
+
+    def _init_state(self) -> None:
         self._h: Any = None
         # One Python object per C object while it is in use; weak, so that objects do not keep
         # their knowledge base alive through a cycle (it is freed as soon as nothing refers to it).
         self._cache: "weakref.WeakValueDictionary[Tuple[type, int], _Borrowed]" = weakref.WeakValueDictionary()
-        out = _ffi.KbP()
-        _errors.check(_ffi.lib.rel_kb_new(ctypes.byref(out), None), None, "cannot create a knowledge base")
-        self._h = out
+        # The C queries on this knowledge base, by token. They are owned here, not by their Query
+        # objects, so that closing or changing the knowledge base frees them first, as C requires,
+        # whatever order the garbage collector finalises things in.
+        self._queries: Dict[int, Any] = {}
 
     # ------------------------------------------------------------ opening
     @classmethod
@@ -161,34 +173,70 @@ class KnowledgeBase:
         return cls()
 
     @classmethod
-    def _open(cls, fn: Callable[..., int], *args: Any, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
+    def _open(cls, fn: Callable[..., int], *args: Any, base_dir: Optional[PathLike] = None,
+              progress: Optional[Progress] = None) -> "KnowledgeBase":
         opts = None
-        if base_dir is not None:
+        callback = None
+        failure: List[BaseException] = []
+        if base_dir is not None or progress is not None:
             opts = _ffi.rel_kb_options()
             _errors.check(_ffi.lib.rel_kb_options_init(ctypes.byref(opts), _ffi.REL_KB_OPTIONS_VERSION))
-            opts.base_dir = os.fsencode(base_dir)
+            if base_dir is not None:
+                opts.base_dir = os.fsencode(base_dir)
+        if progress is not None:
+            report = progress
+
+            def tell(done: int, total: int, payload: Any) -> int:
+                try:
+                    return 1 if report(done, total) else 0
+                except BaseException as e:  # must not unwind through C
+                    failure.append(e)
+                    return 1
+
+            callback = _ffi.rel_progress_fn(tell)  # kept alive by this frame until the call returns
+            assert opts is not None
+            opts.progress = callback
         out = _ffi.KbP()
         err = _ffi.rel_error()
         st = fn(ctypes.byref(out), *args, ctypes.byref(opts) if opts is not None else None, ctypes.byref(err))
+        del callback
+        if failure:
+            if st == _Status.OK:  # cannot happen (a refusing callback cancels); do not leak the result
+                _ffi.lib.rel_kb_free(out)
+            if not isinstance(failure[0], Exception):
+                raise failure[0]  # KeyboardInterrupt, SystemExit: as they are
+            raise _errors.from_record(st if st < 0 else _Status.ERR_CANCELLED, err) from failure[0]
         _errors.check(st, err)
         self = cls.__new__(cls)
-        self._cache = weakref.WeakValueDictionary()
+        self._init_state()
         self._h = out
         return self
 
     @classmethod
-    def builtin(cls) -> "KnowledgeBase":
-        """The built-in knowledge base: three versions of "Iran–North Korea relations", annotated."""
-        return cls._open(_ffi.lib.rel_kb_open_builtin)
+    def builtin(cls, *, progress: Optional[Progress] = None) -> "KnowledgeBase":
+        """The built-in knowledge base: three versions of "Iran–North Korea relations", annotated.
+
+        ``progress`` is as in :meth:`from_json_file`.
+        """
+        return cls._open(_ffi.lib.rel_kb_open_builtin, progress=progress)
 
     @classmethod
-    def from_json_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
+    def from_json_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None,
+                       progress: Optional[Progress] = None) -> "KnowledgeBase":
         """Opens a JSON file (docs/json-format.md).
 
         Relative source ``path``s are resolved against the file's folder, or
         ``base_dir``. Errors carry the file, line, column and byte offset.
+
+        ``progress``, if given, is called as ``progress(done, total)`` with
+        the bytes read so far and in all, at most a few hundred times, and
+        last with ``done == total`` once the knowledge base is complete. If
+        it returns a true value or raises an exception, the import stops
+        and :class:`~relations.CancelledError` is raised (chained to the
+        callback's exception, if any; ``KeyboardInterrupt`` and
+        ``SystemExit`` propagate as they are).
         """
-        return cls._open(_ffi.lib.rel_kb_open_json_file, os.fsencode(path), base_dir=base_dir)
+        return cls._open(_ffi.lib.rel_kb_open_json_file, os.fsencode(path), base_dir=base_dir, progress=progress)
 
     @classmethod
     def from_snapshot(cls, path: PathLike) -> "KnowledgeBase":
@@ -202,15 +250,23 @@ class KnowledgeBase:
         return cls._open(_ffi.lib.rel_kb_open_snapshot, os.fsencode(path))
 
     @classmethod
-    def from_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
-        """Opens a snapshot or a JSON file, whichever it is (``rel_kb_open_file()``)."""
-        return cls._open(_ffi.lib.rel_kb_open_file, os.fsencode(path), base_dir=base_dir)
+    def from_file(cls, path: PathLike, *, base_dir: Optional[PathLike] = None,
+                  progress: Optional[Progress] = None) -> "KnowledgeBase":
+        """Opens a snapshot or a JSON file, whichever it is (``rel_kb_open_file()``).
+
+        ``base_dir`` and ``progress`` apply to JSON (see :meth:`from_json_file`); a snapshot ignores them.
+        """
+        return cls._open(_ffi.lib.rel_kb_open_file, os.fsencode(path), base_dir=base_dir, progress=progress)
 
     @classmethod
-    def from_json(cls, data: Text, *, base_dir: Optional[PathLike] = None) -> "KnowledgeBase":
-        """Opens JSON held in memory (``str`` or UTF-8 ``bytes``)."""
+    def from_json(cls, data: Text, *, base_dir: Optional[PathLike] = None,
+                  progress: Optional[Progress] = None) -> "KnowledgeBase":
+        """Opens JSON held in memory (``str`` or UTF-8 ``bytes``).
+
+        ``progress`` is as in :meth:`from_json_file` (input under 1 MiB is read in one piece: one call).
+        """
         raw = _ffi.text_in(data)
-        return cls._open(_ffi.lib.rel_kb_open_json_mem, raw, len(raw), base_dir=base_dir)
+        return cls._open(_ffi.lib.rel_kb_open_json_mem, raw, len(raw), base_dir=base_dir, progress=progress)
 
     # ------------------------------------------------------------ lifetime
     @property
@@ -219,11 +275,18 @@ class KnowledgeBase:
         return not getattr(self, "_h", None)
 
     def close(self) -> None:
-        """Frees the knowledge base. Safe to call twice."""
+        """Frees the knowledge base, and first the queries on it. Safe to call twice."""
         h, self._h = getattr(self, "_h", None), None
         self._cache = weakref.WeakValueDictionary()
         if h:
+            self._drop_queries()
             _ffi.lib.rel_kb_free(h)
+
+    def _drop_queries(self) -> None:
+        """Frees every query on the knowledge base: their Query objects raise ClosedError from then on."""
+        queries, self._queries = getattr(self, "_queries", {}), {}
+        for q in queries.values():
+            _ffi.lib.rel_query_free(q)
 
     def __enter__(self) -> "KnowledgeBase":
         self._handle()
@@ -493,7 +556,113 @@ class KnowledgeBase:
         """Whether the knowledge base refuses writes: it was opened from a snapshot (``rel_kb_is_read_only()``)."""
         return bool(_ffi.lib.rel_kb_is_read_only(self._handle()))
 
+    # ------------------------------------------------------------ queries
+    def query(self, target: Union[QueryTarget, int, str] = QueryTarget.EVENTS, *, actor: Optional[Ref] = None,
+              actor2: Optional[Ref] = None, window: Union[Time, Text, None] = None, certain: bool = False,
+              type: Optional[Text] = None, source: Optional[SourceRef] = None, claimant: Optional[Ref] = None,
+              modality: Union[Modality, int, str, None] = None, about: Optional[Ref] = None,
+              kind: Union[EntityKind, int, str, None] = None, alias: Optional[Text] = None,
+              match: Union[Match, int, str] = Match.EXACT, text: Optional[Text] = None) -> "Query[Any]":
+        """The events, claims or entities that meet every filter given (``rel_query_new()``): a :class:`Query`.
+
+        ``target`` is "events", "claims" or "entities" (or a :class:`QueryTarget`).
+        Entities, events, claims and sources are given as objects or by id
+        (sources also by a unique prefix). The filters, and the targets they apply to:
+
+        - ``actor`` (events, claims): takes part in the event; for claims, the
+          subject or object is the entity, or an event it takes part in.
+        - ``actor2`` (events, with ``actor``): both take part.
+        - ``window`` (events): a time expression ("1980/1989") or :class:`Time`
+          whose strict bounds are the window; the event's time must meet it,
+          or with ``certain=True`` lie wholly inside it.
+        - ``type`` (events): "AID" (with its subtypes) or "AID.military".
+        - ``source`` (all): has evidence in (is stated in) that source.
+        - ``claimant``, ``modality`` (claims): who makes the claim and how
+          surely, in ``source`` if given, else by default or in any source.
+        - ``about`` (claims): the subject or object is that entity, event or claim.
+        - ``kind`` (entities): an :class:`EntityKind` or its name ("state").
+        - ``alias`` (entities): a name or alias, compared by ``match``:
+          "exact", "normalised" or "prefix" (of the normalised name).
+        - ``text`` (all): every word occurs (after :func:`~relations.normalise`)
+          in the evidence, or names, or a claim's literals and predicate.
+
+        A filter that does not apply to the target raises
+        :class:`~relations.ArgumentError`; an id that names nothing raises
+        :class:`~relations.NotFoundError`; a malformed window
+        :class:`~relations.ParseError` or :class:`~relations.RangeError`.
+
+        >>> with KnowledgeBase.builtin() as kb:
+        ...     kb.query("events", actor="iran", actor2="north-korea", window="1980/1989").ids()
+        ['nk-arms-sales-to-iran', 'boeing-flights-1980']
+        """
+        self._handle()
+        t = QueryTarget.coerce(target)
+        opts = _ffi.rel_query_options()
+        _errors.check(_ffi.lib.rel_query_options_init(ctypes.byref(opts), _ffi.REL_QUERY_OPTIONS_VERSION))
+        opts.target = int(t)
+        shown: List[str] = []
+
+        def put(field: str, value: Any, raw: Optional[bytes]) -> None:
+            if raw is None:
+                return
+            if b"\0" in raw:
+                raise _errors.error(_Status.ERR_UTF8, f"the {field} filter {value!r} contains a NUL byte")
+            setattr(opts, field, raw)  # the structure keeps the bytes alive
+            shown.append(f"{field}={raw.decode('utf-8', 'replace')!r}")
+
+        def ref(obj: Optional[Ref]) -> Optional[bytes]:
+            return None if obj is None else self._ref(obj)
+
+        if isinstance(window, Time):
+            window = window.format()
+        put("actor", actor, ref(actor))
+        put("actor2", actor2, ref(actor2))
+        put("window", window, None if window is None else _ffi.text_in(window))
+        opts.window_semantics = int(Window.CERTAIN if certain else Window.POSSIBLE)
+        if certain:
+            shown.append("certain")
+        put("type", type, None if type is None else _ffi.text_in(type))
+        put("source", source, ref(source))
+        put("claimant", claimant, ref(claimant))
+        if modality is not None:
+            opts.modality = int(Modality.coerce(modality))
+            if opts.modality != Modality.NONE:
+                shown.append(f"modality={Modality(opts.modality)}")
+        put("about", about, ref(about))
+        if kind is not None:
+            opts.entity_kind = int(EntityKind.coerce(kind))
+            shown.append(f"kind={EntityKind(opts.entity_kind)}")
+        m = Match.coerce(match)
+        opts.alias_match = int(m)
+        put("alias", alias, None if alias is None else _ffi.text_in(alias))
+        if alias is not None and m != Match.EXACT:
+            shown.append(f"match={m}")
+        put("text", text, None if text is None else _ffi.text_in(text))
+        return Query(self, t, opts, " ".join([str(t)] + shown))
+
+    def build_indexes(self) -> None:
+        """Builds the query indexes now rather than at the first query (``rel_kb_build_indexes()``).
+
+        Building them twice does nothing; a knowledge base opened from a
+        snapshot carries them. Like a builder method, it needs the caller's
+        lock if other threads read the knowledge base.
+        """
+        err = _ffi.rel_error()
+        _errors.check(_ffi.lib.rel_kb_build_indexes(self._handle(), ctypes.byref(err)), err)
+
+    @property
+    def index_size(self) -> int:
+        """The memory the query indexes take, in bytes; 0 while they are not built (``rel_kb_index_size()``)."""
+        return int(_ffi.lib.rel_kb_index_size(self._handle()))
+
     # ------------------------------------------------------------ building
+    def _writer(self) -> Any:
+        """The handle, for a builder call: first ends the queries, whose indexes any write drops."""
+        h = self._handle()
+        if self._queries and not _ffi.lib.rel_kb_is_read_only(h):
+            self._drop_queries()
+        return h
+
     def _check_write(self, status: int) -> None:
         if status < 0:
             rec = _ffi.lib.rel_kb_error(self._h)
@@ -508,7 +677,7 @@ class KnowledgeBase:
                    licence: Optional[Text] = None, path: Optional[Text] = None,
                    revises: Optional[SourceRef] = None) -> Source:
         """Adds a source (a document version) and returns it."""
-        h = self._handle()
+        h = self._writer()
         spec = _ffi.rel_source_spec()
         spec.version = _ffi.REL_SOURCE_SPEC_VERSION
         keep = []
@@ -525,7 +694,7 @@ class KnowledgeBase:
 
     def add_entity(self, id: Text, kind: Union[EntityKind, int, str], name: Text) -> Entity:
         """Adds an entity of a kind (``EntityKind.STATE`` or "state") with its canonical name."""
-        h = self._handle()
+        h = self._writer()
         raw_id, raw_name = _ffi.text_in(id), _ffi.text_in(name)
         self._check_write(_ffi.lib.rel_kb_add_entity(h, raw_id, len(raw_id), int(EntityKind.coerce(kind)),
                                                      raw_name, len(raw_name)))
@@ -533,20 +702,20 @@ class KnowledgeBase:
 
     def add_alias(self, entity: Ref, text: Text, lang: Text = "en") -> None:
         """Adds a surface form in a language (a BCP 47 tag) to an entity; adding it twice is a no-op."""
-        h = self._handle()
+        h = self._writer()
         e, t, lg = self._ref(entity), _ffi.text_in(text), _ffi.text_in(lang)
         self._check_write(_ffi.lib.rel_kb_add_alias(h, e, len(e), t, len(t), lg, len(lg)))
 
     def add_event(self, id: Text, type: Text) -> Event:
         """Adds an event of a type, "ROOT" or "ROOT.mode" ("AID.military")."""
-        h = self._handle()
+        h = self._writer()
         i, t = _ffi.text_in(id), _ffi.text_in(type)
         self._check_write(_ffi.lib.rel_kb_add_event(h, i, len(i), t, len(t)))
         return self.events[i]
 
     def set_event_time(self, event: Ref, expr: Union[Time, Text], words: Optional[Text] = None) -> None:
         """Sets or replaces an event's time: an expression ("START 1980-10") and the words it came from."""
-        h = self._handle()
+        h = self._writer()
         if isinstance(expr, Time):
             if words is None:
                 words = expr.words
@@ -557,7 +726,7 @@ class KnowledgeBase:
 
     def add_participant(self, event: Ref, entity: Ref, role: Union[Role, int, str] = Role.PARTICIPANT) -> None:
         """Adds a participant to an event, in a role (``Role.AGENT`` or "agent")."""
-        h = self._handle()
+        h = self._writer()
         ev, en = self._ref(event), self._ref(entity)
         self._check_write(_ffi.lib.rel_kb_add_participant(h, ev, len(ev), en, len(en), int(Role.coerce(role))))
 
@@ -605,7 +774,7 @@ class KnowledgeBase:
         :class:`Time`, or None. ``claimant`` and ``modality`` are the defaults
         for every source; see :meth:`set_claim_version`.
         """
-        h = self._handle()
+        h = self._writer()
         keep: List[bytes] = []
         spec = _ffi.rel_claim_spec()
         spec.version = _ffi.REL_CLAIM_SPEC_VERSION
@@ -624,7 +793,7 @@ class KnowledgeBase:
     def set_claim_version(self, claim: Ref, source: SourceRef, *, claimant: Optional[Ref] = None,
                           modality: Union[Modality, int, str, None] = None) -> None:
         """Says who makes a claim (``claimant``), and how surely (``modality``), in one source."""
-        h = self._handle()
+        h = self._writer()
         c, s = self._ref(claim), self._ref(source)
         who = None if claimant is None else self._ref(claimant)
         m = Modality.NONE if modality is None else Modality.coerce(modality)
@@ -632,7 +801,7 @@ class KnowledgeBase:
 
     def add_claim_relation(self, claim: Ref, relation: Union[Relation, int, str], target: Ref) -> None:
         """Records that ``claim`` stands in ``relation`` ("disputes", ...) to ``target``."""
-        h = self._handle()
+        h = self._writer()
         c, t = self._ref(claim), self._ref(target)
         self._check_write(_ffi.lib.rel_kb_add_claim_relation(h, c, len(c), int(Relation.coerce(relation)), t, len(t)))
 
@@ -670,7 +839,7 @@ class KnowledgeBase:
         Give ``start``/``end`` as ``str`` indices into ``source.text``, or
         ``byte_start``/``byte_end`` as byte offsets. Returns the new evidence.
         """
-        h = self._handle()
+        h = self._writer()
         s, bs, be = self._byte_span(source, start, end, byte_start, byte_end)
         o = self._ref(obj)
         self._check_write(_ffi.lib.rel_kb_add_evidence(h, o, len(o), s, len(s), bs, be))
@@ -679,7 +848,7 @@ class KnowledgeBase:
     def add_evidence_quote(self, obj: Ref, source: SourceRef, exact: Text, *, prefix: Optional[Text] = None,
                            suffix: Optional[Text] = None) -> Evidence:
         """Adds evidence located by quoting it; the quote must fit exactly one place. Returns the new evidence."""
-        h = self._handle()
+        h = self._writer()
         o, s = self._ref(obj), self._ref(source)
         keep, quote = _quote(exact, prefix, suffix)
         self._check_write(_ffi.lib.rel_kb_add_evidence_quote(h, o, len(o), s, len(s), ctypes.byref(quote)))
@@ -689,7 +858,7 @@ class KnowledgeBase:
     def add_predicate(self, name: Text, *, functional: bool = False,
                       flags: Union[PredicateFlag, int] = PredicateFlag.NONE) -> None:
         """Declares a predicate; a ``functional`` one takes one value per subject (differing values contradict)."""
-        h = self._handle()
+        h = self._writer()
         n = _ffi.text_in(name)
         f = int(flags) | (int(PredicateFlag.FUNCTIONAL) if functional else 0)
         self._check_write(_ffi.lib.rel_kb_add_predicate(h, n, len(n), f))
@@ -697,7 +866,7 @@ class KnowledgeBase:
     def add_unannotated(self, source: SourceRef, start: Optional[int] = None, end: Optional[int] = None, *,
                         reason: Text, byte_start: Optional[int] = None, byte_end: Optional[int] = None) -> None:
         """Records a passage deliberately left without annotation, and why (offsets as in :meth:`add_evidence`)."""
-        h = self._handle()
+        h = self._writer()
         s, bs, be = self._byte_span(source, start, end, byte_start, byte_end)
         r = _ffi.text_in(reason)
         self._check_write(_ffi.lib.rel_kb_add_unannotated(h, s, len(s), bs, be, r, len(r)))

@@ -125,6 +125,7 @@ def test_struct_layouts_match_the_c_compiler(tmp_path):
         "rel_error": _ffi.rel_error, "rel_kb_options": _ffi.rel_kb_options, "rel_source_spec": _ffi.rel_source_spec,
         "rel_value_spec": _ffi.rel_value_spec, "rel_claim_spec": _ffi.rel_claim_spec, "rel_quote": _ffi.rel_quote,
         "rel_time_bounds": _ffi.rel_time_bounds, "rel_allocator": _ffi.rel_allocator,
+        "rel_query_options": _ffi.rel_query_options, "rel_year_count": _ffi.rel_year_count,
     }
     lines = ["#include <relations.h>", "#include <stdio.h>", "#include <stddef.h>", "int main(void) {"]
     expected = []
@@ -143,9 +144,11 @@ def test_struct_layouts_match_the_c_compiler(tmp_path):
                          check=True).stdout.split("\n")[:-1]
     assert got == expected
     # and the versions of the specs the binding fills in
-    header = (INCLUDE / "relations" / "builder.h").read_text() + (INCLUDE / "relations" / "kb.h").read_text()
-    for macro in ("REL_SOURCE_SPEC_VERSION", "REL_CLAIM_SPEC_VERSION", "REL_KB_OPTIONS_VERSION"):
+    header = "".join((INCLUDE / "relations" / name).read_text() for name in ("builder.h", "kb.h", "query.h"))
+    for macro in ("REL_SOURCE_SPEC_VERSION", "REL_CLAIM_SPEC_VERSION", "REL_KB_OPTIONS_VERSION",
+                  "REL_QUERY_OPTIONS_VERSION"):
         assert int(re.search(rf"#define {macro} (\d+)", header).group(1)) == getattr(_ffi, macro)
+    assert int(re.search(r"#define REL_QUERY_ANY_KIND \((-\d+)\)", header).group(1)) == _ffi.REL_QUERY_ANY_KIND
 
 
 @needs_headers
@@ -156,7 +159,8 @@ def test_enumerations_match_the_headers():
              (relations.ValueKind, "REL_VALUE_"), (relations.Modality, "REL_MODALITY_"),
              (relations.Polarity, "REL_POLARITY_"), (relations.Relation, "REL_RELATION_"),
              (relations.DifferenceKind, "REL_DIFF_"), (relations.Side, "REL_SIDE_"), (relations.TimeMod, "REL_MOD_"),
-             (relations.BoundKind, "REL_BOUND_"), (relations.ObjectKind, "REL_OBJECT_")]
+             (relations.BoundKind, "REL_BOUND_"), (relations.ObjectKind, "REL_OBJECT_"),
+             (relations.Match, "REL_MATCH_"), (relations.Window, "REL_WINDOW_"), (relations.QueryTarget, "REL_QUERY_")]
     for enum_cls, prefix in pairs:
         in_header = {k[len(prefix):]: v for k, v in values.items() if k.startswith(prefix)}
         if enum_cls is relations.Status:

@@ -11,9 +11,12 @@ pub const REL_VERSION_MINOR: u32 = 1;
 pub const REL_VERSION_PATCH: u32 = 0;
 pub const REL_VERSION_STRING: &[u8; 6usize] = b"0.1.0\0";
 pub const REL_VERSION_NUMBER: u32 = 1000;
-pub const REL_KB_OPTIONS_VERSION: u32 = 1;
+pub const REL_KB_OPTIONS_VERSION: u32 = 2;
 pub const REL_SOURCE_SPEC_VERSION: u32 = 1;
 pub const REL_CLAIM_SPEC_VERSION: u32 = 1;
+pub const REL_QUERY_ANY_KIND: i32 = -1;
+pub const REL_QUERY_OPTIONS_VERSION: u32 = 1;
+pub const REL_SNAPSHOT_FORMAT: u32 = 1;
 pub type __int32_t = ::std::os::raw::c_int;
 pub type __uint32_t = ::std::os::raw::c_uint;
 pub type __int64_t = ::std::os::raw::c_long;
@@ -171,6 +174,12 @@ pub const REL_ERR_AMBIGUOUS: rel_status_code = -11;
 pub const REL_ERR_MISMATCH: rel_status_code = -12;
 #[doc = "< Input beyond a documented limit (nesting depth, size)."]
 pub const REL_ERR_LIMIT: rel_status_code = -13;
+#[doc = "< A file that is not a snapshot, of another format version or byte order, or corrupted."]
+pub const REL_ERR_FORMAT: rel_status_code = -14;
+#[doc = "< A write to a knowledge base opened read-only (a snapshot)."]
+pub const REL_ERR_READ_ONLY: rel_status_code = -15;
+#[doc = "< A progress callback asked to stop."]
+pub const REL_ERR_CANCELLED: rel_status_code = -16;
 #[doc = " The values a #rel_status takes."]
 pub type rel_status_code = ::std::os::raw::c_int;
 #[doc = " Where and why a call failed."]
@@ -1028,7 +1037,9 @@ pub type rel_entity_kind_code = ::std::os::raw::c_uint;
 pub const REL_MATCH_EXACT: rel_match_code = 0;
 #[doc = "< After rel_text_normalise() on both sides."]
 pub const REL_MATCH_NORMALISED: rel_match_code = 1;
-#[doc = " How rel_kb_find_alias() compares names."]
+#[doc = "< The normalised name begins with the normalised text (queries only)."]
+pub const REL_MATCH_PREFIX: rel_match_code = 2;
+#[doc = " How rel_kb_find_alias() and queries (rel_query_options::alias_match) compare names."]
 pub type rel_match_code = ::std::os::raw::c_uint;
 extern "C" {
     #[doc = " @brief The entity's id."]
@@ -1531,6 +1542,20 @@ pub const REL_OBJECT_EVENT: rel_object_code = 3;
 pub const REL_OBJECT_CLAIM: rel_object_code = 4;
 #[doc = " What kind of object an id names (values of rel_kb_id_kind())."]
 pub type rel_object_code = ::std::os::raw::c_uint;
+#[doc = " A progress callback: told how many bytes of the input are done out of"]
+#[doc = " how many. Called from the thread that opens the knowledge base, at most"]
+#[doc = " a few hundred times per file, and once more when the input is done."]
+#[doc = " @p done never goes back; the last call, made when the knowledge base is"]
+#[doc = " complete, has @p done equal to @p total. Input of one piece (1 MiB), or a"]
+#[doc = " file whose size is unknown (a pipe), gets only that call. On"]
+#[doc = " #REL_ERR_CANCELLED the knowledge base is freed and none is returned."]
+#[doc = " @param[in] done    Bytes read so far."]
+#[doc = " @param[in] total   Bytes in all (the file's size; the length for in-memory input)."]
+#[doc = " @param[in] payload rel_kb_options::progress_payload."]
+#[doc = " @return 0 to go on; anything else stops the import with #REL_ERR_CANCELLED."]
+pub type rel_progress_fn = ::std::option::Option<
+    unsafe extern "C" fn(done: u64, total: u64, payload: *mut ::std::os::raw::c_void) -> i32,
+>;
 #[doc = " Options for opening or creating a knowledge base."]
 #[doc = ""]
 #[doc = " Initialise with #REL_KB_OPTIONS_INIT or rel_kb_options_init(); fields"]
@@ -1550,12 +1575,16 @@ pub struct rel_kb_options {
     #[doc = " the working directory for rel_kb_open_json_mem(). Copied; need not"]
     #[doc = " outlive the call."]
     pub base_dir: *const ::std::os::raw::c_char,
+    #[doc = "< Optional: told how far a JSON import has got (version 2)."]
+    pub progress: rel_progress_fn,
+    #[doc = "< Passed to `progress` as it is."]
+    pub progress_payload: *mut ::std::os::raw::c_void,
 }
 #[test]
 fn bindgen_test_layout_rel_kb_options() {
     assert_eq!(
         ::std::mem::size_of::<rel_kb_options>(),
-        48usize,
+        64usize,
         concat!("Size of: ", stringify!(rel_kb_options))
     );
     assert_eq!(
@@ -1614,6 +1643,40 @@ fn bindgen_test_layout_rel_kb_options() {
         );
     }
     test_field_base_dir();
+    fn test_field_progress() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_kb_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).progress) as usize - ptr as usize
+            },
+            48usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_kb_options),
+                "::",
+                stringify!(progress)
+            )
+        );
+    }
+    test_field_progress();
+    fn test_field_progress_payload() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_kb_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).progress_payload) as usize - ptr as usize
+            },
+            56usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_kb_options),
+                "::",
+                stringify!(progress_payload)
+            )
+        );
+    }
+    test_field_progress_payload();
 }
 extern "C" {
     #[doc = " @brief Initialises options to their defaults."]
@@ -2962,6 +3025,11 @@ pub type rel_write_fn = ::std::option::Option<
 >;
 extern "C" {
     #[doc = " @brief Opens a knowledge base from a JSON file."]
+    #[doc = ""]
+    #[doc = " The file is read in pieces, never whole: memory is the knowledge base"]
+    #[doc = " plus one piece (1 MiB) and the record being read (see @ref json_format)."]
+    #[doc = " rel_kb_options::progress, if set, is told how far the import has got and"]
+    #[doc = " may stop it."]
     #[doc = " @param[out] out  Receives the knowledge base, owned by the caller; NULL on failure."]
     #[doc = " @param[in]  path The file's path (NUL-terminated)."]
     #[doc = " @param[in]  opts Options, or NULL for the defaults. Relative source"]
@@ -2975,7 +3043,8 @@ extern "C" {
     #[doc = "         source's file cannot be read); #REL_ERR_SYNTAX (malformed JSON); #REL_ERR_UTF8;"]
     #[doc = "         #REL_ERR_SCHEMA; #REL_ERR_DUPLICATE; #REL_ERR_REFERENCE;"]
     #[doc = "         #REL_ERR_RANGE; #REL_ERR_MISMATCH; #REL_ERR_NOT_FOUND and"]
-    #[doc = "         #REL_ERR_AMBIGUOUS (quotes); #REL_ERR_LIMIT; #REL_ERR_NOMEM."]
+    #[doc = "         #REL_ERR_AMBIGUOUS (quotes); #REL_ERR_LIMIT; #REL_ERR_CANCELLED (the"]
+    #[doc = "         progress callback said stop); #REL_ERR_NOMEM."]
     pub fn rel_kb_open_json_file(
         out: *mut *mut rel_kb,
         path: *const ::std::os::raw::c_char,
@@ -2985,6 +3054,9 @@ extern "C" {
 }
 extern "C" {
     #[doc = " @brief Opens a knowledge base from JSON in memory."]
+    #[doc = ""]
+    #[doc = " The text is parsed in pieces too, so that rel_kb_options::progress, if"]
+    #[doc = " set, is told how far the import has got."]
     #[doc = " @param[out] out  Receives the knowledge base, owned by the caller; NULL on failure."]
     #[doc = " @param[in]  json The JSON text (need not be NUL-terminated)."]
     #[doc = " @param[in]  len  Its length in bytes, or #REL_NTS."]
@@ -3241,4 +3313,554 @@ extern "C" {
     #[doc = " @param[in] modality A #rel_modality_code."]
     #[doc = " @return The rank; -1 for #REL_MODALITY_NONE or an unknown value."]
     pub fn rel_modality_strength(modality: i32) -> i32;
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct rel_query {
+    _unused: [u8; 0],
+}
+#[doc = "< Events (rel_query_next_event())."]
+pub const REL_QUERY_EVENTS: rel_query_target_code = 0;
+#[doc = "< Claims (rel_query_next_claim())."]
+pub const REL_QUERY_CLAIMS: rel_query_target_code = 1;
+#[doc = "< Entities (rel_query_next_entity())."]
+pub const REL_QUERY_ENTITIES: rel_query_target_code = 2;
+#[doc = " What a query returns (rel_query_options::target)."]
+pub type rel_query_target_code = ::std::os::raw::c_uint;
+#[doc = " The filters of a query. Initialise it with #REL_QUERY_OPTIONS_INIT or"]
+#[doc = " rel_query_options_init(), then set what you need. Strings are copied by"]
+#[doc = " rel_query_new() and need not outlive the call. Ids and texts are UTF-8,"]
+#[doc = " NUL-terminated."]
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct rel_query_options {
+    #[doc = "< #REL_QUERY_OPTIONS_VERSION."]
+    pub version: u32,
+    #[doc = "< A #rel_query_target_code."]
+    pub target: i32,
+    #[doc = "< An entity id, or NULL."]
+    pub actor: *const ::std::os::raw::c_char,
+    #[doc = "< A second entity id (needs `actor`), or NULL."]
+    pub actor2: *const ::std::os::raw::c_char,
+    #[doc = "< A time expression (rel_time_parse()) whose strict bounds are the window, or NULL."]
+    pub window: *const ::std::os::raw::c_char,
+    #[doc = "< #REL_WINDOW_CERTAIN or #REL_WINDOW_POSSIBLE (the default)."]
+    pub window_semantics: i32,
+    #[doc = "< A #rel_entity_kind_code, or #REL_QUERY_ANY_KIND."]
+    pub entity_kind: i32,
+    #[doc = "< An event type such as \"AID\" (its subtypes too) or \"AID.military\", or NULL."]
+    pub type_: *const ::std::os::raw::c_char,
+    #[doc = "< A source id, or NULL."]
+    pub source: *const ::std::os::raw::c_char,
+    #[doc = "< An entity id, or NULL."]
+    pub claimant: *const ::std::os::raw::c_char,
+    #[doc = "< A #rel_modality_code, or #REL_MODALITY_NONE for any."]
+    pub modality: i32,
+    #[doc = "< #REL_MATCH_EXACT, #REL_MATCH_NORMALISED or #REL_MATCH_PREFIX."]
+    pub alias_match: i32,
+    #[doc = "< The id of an entity, event or claim, or NULL."]
+    pub about: *const ::std::os::raw::c_char,
+    #[doc = "< A name or alias, or NULL."]
+    pub alias: *const ::std::os::raw::c_char,
+    #[doc = "< Words that must all occur, or NULL."]
+    pub text: *const ::std::os::raw::c_char,
+}
+#[test]
+fn bindgen_test_layout_rel_query_options() {
+    assert_eq!(
+        ::std::mem::size_of::<rel_query_options>(),
+        96usize,
+        concat!("Size of: ", stringify!(rel_query_options))
+    );
+    assert_eq!(
+        ::std::mem::align_of::<rel_query_options>(),
+        8usize,
+        concat!("Alignment of ", stringify!(rel_query_options))
+    );
+    fn test_field_version() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).version) as usize - ptr as usize
+            },
+            0usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(version)
+            )
+        );
+    }
+    test_field_version();
+    fn test_field_target() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).target) as usize - ptr as usize
+            },
+            4usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(target)
+            )
+        );
+    }
+    test_field_target();
+    fn test_field_actor() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).actor) as usize - ptr as usize
+            },
+            8usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(actor)
+            )
+        );
+    }
+    test_field_actor();
+    fn test_field_actor2() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).actor2) as usize - ptr as usize
+            },
+            16usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(actor2)
+            )
+        );
+    }
+    test_field_actor2();
+    fn test_field_window() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).window) as usize - ptr as usize
+            },
+            24usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(window)
+            )
+        );
+    }
+    test_field_window();
+    fn test_field_window_semantics() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).window_semantics) as usize - ptr as usize
+            },
+            32usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(window_semantics)
+            )
+        );
+    }
+    test_field_window_semantics();
+    fn test_field_entity_kind() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).entity_kind) as usize - ptr as usize
+            },
+            36usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(entity_kind)
+            )
+        );
+    }
+    test_field_entity_kind();
+    fn test_field_type() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).type_) as usize - ptr as usize
+            },
+            40usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(type_)
+            )
+        );
+    }
+    test_field_type();
+    fn test_field_source() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).source) as usize - ptr as usize
+            },
+            48usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(source)
+            )
+        );
+    }
+    test_field_source();
+    fn test_field_claimant() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).claimant) as usize - ptr as usize
+            },
+            56usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(claimant)
+            )
+        );
+    }
+    test_field_claimant();
+    fn test_field_modality() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).modality) as usize - ptr as usize
+            },
+            64usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(modality)
+            )
+        );
+    }
+    test_field_modality();
+    fn test_field_alias_match() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).alias_match) as usize - ptr as usize
+            },
+            68usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(alias_match)
+            )
+        );
+    }
+    test_field_alias_match();
+    fn test_field_about() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).about) as usize - ptr as usize
+            },
+            72usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(about)
+            )
+        );
+    }
+    test_field_about();
+    fn test_field_alias() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).alias) as usize - ptr as usize
+            },
+            80usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(alias)
+            )
+        );
+    }
+    test_field_alias();
+    fn test_field_text() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_query_options>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).text) as usize - ptr as usize
+            },
+            88usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_query_options),
+                "::",
+                stringify!(text)
+            )
+        );
+    }
+    test_field_text();
+}
+extern "C" {
+    #[doc = " @brief Sets every field of @p opts to its default (for callers that cannot use #REL_QUERY_OPTIONS_INIT)."]
+    #[doc = " @param[out] opts    The options to initialise."]
+    #[doc = " @param[in]  version #REL_QUERY_OPTIONS_VERSION."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG if @p opts is NULL or @p version is not one this library knows."]
+    pub fn rel_query_options_init(opts: *mut rel_query_options, version: u32) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Makes a query."]
+    #[doc = ""]
+    #[doc = " Builds the knowledge base's indexes first if it has none (see the group"]
+    #[doc = " description)."]
+    #[doc = " @param[out] out  Receives the query, owned by the caller (rel_query_free()); NULL on failure."]
+    #[doc = " @param[in]  kb   The knowledge base; borrowed, must outlive the query."]
+    #[doc = " @param[in]  opts The filters."]
+    #[doc = " @param[out] err  Optional: receives the reason of a failure."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG for a NULL pointer, an unknown version, target, semantics, kind,"]
+    #[doc = "         modality or match, a filter that does not apply to the target, or `actor2` without `actor`;"]
+    #[doc = "         #REL_ERR_NOT_FOUND if an id (actor, source, claimant, about) names nothing of its kind;"]
+    #[doc = "         #REL_ERR_SYNTAX or #REL_ERR_RANGE for a malformed window; #REL_ERR_UTF8 for text that is not"]
+    #[doc = "         UTF-8; #REL_ERR_NOMEM."]
+    pub fn rel_query_new(
+        out: *mut *mut rel_query,
+        kb: *const rel_kb,
+        opts: *const rel_query_options,
+        err: *mut rel_error,
+    ) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Frees a query."]
+    #[doc = " @param[in] q The query, or NULL (then nothing happens)."]
+    pub fn rel_query_free(q: *mut rel_query);
+}
+extern "C" {
+    #[doc = " @brief The next event of an event query."]
+    #[doc = " @param[in]  q   The query."]
+    #[doc = " @param[out] out Receives the event, owned by the knowledge base; NULL when the results are done."]
+    #[doc = " @return #REL_OK with a result; #REL_DONE when there are no more;"]
+    #[doc = "         #REL_ERR_ARG if a pointer is NULL or the query is not an event query."]
+    pub fn rel_query_next_event(q: *mut rel_query, out: *mut *const rel_event) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief The next claim of a claim query."]
+    #[doc = " @param[in]  q   The query."]
+    #[doc = " @param[out] out Receives the claim, owned by the knowledge base; NULL when the results are done."]
+    #[doc = " @return #REL_OK with a result; #REL_DONE when there are no more;"]
+    #[doc = "         #REL_ERR_ARG if a pointer is NULL or the query is not a claim query."]
+    pub fn rel_query_next_claim(q: *mut rel_query, out: *mut *const rel_claim) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief The next entity of an entity query."]
+    #[doc = " @param[in]  q   The query."]
+    #[doc = " @param[out] out Receives the entity, owned by the knowledge base; NULL when the results are done."]
+    #[doc = " @return #REL_OK with a result; #REL_DONE when there are no more;"]
+    #[doc = "         #REL_ERR_ARG if a pointer is NULL or the query is not an entity query."]
+    pub fn rel_query_next_entity(q: *mut rel_query, out: *mut *const rel_entity) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Starts the results again from the first."]
+    #[doc = " @param[in] q The query."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG if @p q is NULL."]
+    pub fn rel_query_reset(q: *mut rel_query) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Counts all the results (whatever has been read already)."]
+    #[doc = " @param[in]  q     The query."]
+    #[doc = " @param[out] count Receives the number of results."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG if a pointer is NULL."]
+    pub fn rel_query_count(q: *const rel_query, count: *mut usize) -> rel_status;
+}
+#[doc = " One row of rel_query_count_by_year()."]
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct rel_year_count {
+    #[doc = "< A year (astronomical: 0 is 1 BCE)."]
+    pub year: i64,
+    #[doc = "< How many results fall in it."]
+    pub count: u64,
+}
+#[test]
+fn bindgen_test_layout_rel_year_count() {
+    assert_eq!(
+        ::std::mem::size_of::<rel_year_count>(),
+        16usize,
+        concat!("Size of: ", stringify!(rel_year_count))
+    );
+    assert_eq!(
+        ::std::mem::align_of::<rel_year_count>(),
+        8usize,
+        concat!("Alignment of ", stringify!(rel_year_count))
+    );
+    fn test_field_year() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_year_count>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).year) as usize - ptr as usize
+            },
+            0usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_year_count),
+                "::",
+                stringify!(year)
+            )
+        );
+    }
+    test_field_year();
+    fn test_field_count() {
+        assert_eq!(
+            unsafe {
+                let uninit = ::std::mem::MaybeUninit::<rel_year_count>::uninit();
+                let ptr = uninit.as_ptr();
+                ::std::ptr::addr_of!((*ptr).count) as usize - ptr as usize
+            },
+            8usize,
+            concat!(
+                "Offset of field: ",
+                stringify!(rel_year_count),
+                "::",
+                stringify!(count)
+            )
+        );
+    }
+    test_field_count();
+}
+extern "C" {
+    #[doc = " @brief Counts the events of an event query per year."]
+    #[doc = ""]
+    #[doc = " An event counts in the year of the first day its time names (the"]
+    #[doc = " strict lower bound). Events without a time, or whose time has no known"]
+    #[doc = " first day (\"before 1979\"), are counted in @p undated instead. The"]
+    #[doc = " iterator's position is not changed. Works like snprintf(): at most @p cap"]
+    #[doc = " rows are written, in year order, and @p len always receives how many"]
+    #[doc = " years have events, so a call with @p cap 0 asks for the size."]
+    #[doc = " @param[in]  q       An event query."]
+    #[doc = " @param[out] rows    Receives up to @p cap rows; may be NULL if @p cap is 0."]
+    #[doc = " @param[in]  cap     The room in @p rows."]
+    #[doc = " @param[out] len     Receives the number of years with at least one event."]
+    #[doc = " @param[out] undated Optional: receives the number of events not counted in any year."]
+    #[doc = " @return #REL_OK (even if @p cap was too small: compare @p len);"]
+    #[doc = "         #REL_ERR_ARG if @p q or @p len is NULL, @p rows is NULL with @p cap above 0,"]
+    #[doc = "         or the query is not an event query; #REL_ERR_NOMEM."]
+    pub fn rel_query_count_by_year(
+        q: *const rel_query,
+        rows: *mut rel_year_count,
+        cap: usize,
+        len: *mut usize,
+        undated: *mut u64,
+    ) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Builds the indexes of a knowledge base now rather than at its first query."]
+    #[doc = ""]
+    #[doc = " A write call: not to be run while another thread reads @p kb."]
+    #[doc = " @param[in]  kb  The knowledge base."]
+    #[doc = " @param[out] err Optional: receives the reason of a failure."]
+    #[doc = " @return #REL_OK (also if they were built already); #REL_ERR_ARG if @p kb is NULL; #REL_ERR_NOMEM."]
+    pub fn rel_kb_build_indexes(kb: *mut rel_kb, err: *mut rel_error) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief The memory the indexes of a knowledge base take, in bytes."]
+    #[doc = " @param[in] kb The knowledge base."]
+    #[doc = " @return The size; 0 if @p kb is NULL or its indexes are not built yet."]
+    pub fn rel_kb_index_size(kb: *const rel_kb) -> usize;
+}
+extern "C" {
+    #[doc = " @brief Saves a knowledge base as a snapshot."]
+    #[doc = ""]
+    #[doc = " Builds the indexes first if they are not built. The file is written"]
+    #[doc = " under a temporary name beside @p path and renamed over it once complete,"]
+    #[doc = " so a failure never leaves a half-written snapshot at @p path."]
+    #[doc = " @param[in]  kb   The knowledge base."]
+    #[doc = " @param[in]  path The file to write."]
+    #[doc = " @param[out] err  Optional: receives the reason of a failure."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG if a pointer is NULL; #REL_ERR_IO if the file cannot be written (the"]
+    #[doc = "         message names the file); #REL_ERR_LIMIT if the knowledge base holds more than 2^32 - 2"]
+    #[doc = "         objects of one kind (or entries in one list array) or a string of 4 GiB or more;"]
+    #[doc = "         #REL_ERR_NOMEM."]
+    pub fn rel_kb_save_snapshot(
+        kb: *const rel_kb,
+        path: *const ::std::os::raw::c_char,
+        err: *mut rel_error,
+    ) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Opens a snapshot by mapping it."]
+    #[doc = ""]
+    #[doc = " The file must not be changed while the knowledge base is open (the"]
+    #[doc = " mapping shows what is in the file; a file cut short underneath makes"]
+    #[doc = " reads fail with SIGBUS): replace it by renaming a new file over it, as"]
+    #[doc = " rel_kb_save_snapshot() does. The knowledge base is read-only: every"]
+    #[doc = " @ref rel_builder \"builder call\" on it returns #REL_ERR_READ_ONLY. Its"]
+    #[doc = " handles, strings and times point into the mapping and stay valid until"]
+    #[doc = " rel_kb_free(), which unmaps the file. The allocator of @p opts serves the"]
+    #[doc = " little the knowledge base allocates; `base_dir` and the progress"]
+    #[doc = " callback are not used."]
+    #[doc = " @param[out] out  Receives the read-only knowledge base (rel_kb_free()); NULL on failure."]
+    #[doc = " @param[in]  path The snapshot file."]
+    #[doc = " @param[in]  opts Options, or NULL for the defaults."]
+    #[doc = " @param[out] err  Optional: receives the reason of a failure."]
+    #[doc = " @return #REL_OK; #REL_ERR_ARG for a NULL pointer or invalid options; #REL_ERR_IO if the file cannot"]
+    #[doc = "         be opened or mapped; #REL_ERR_FORMAT for a file that is not a valid snapshot of this format"]
+    #[doc = "         (the message says why); #REL_ERR_NOMEM."]
+    pub fn rel_kb_open_snapshot(
+        out: *mut *mut rel_kb,
+        path: *const ::std::os::raw::c_char,
+        opts: *const rel_kb_options,
+        err: *mut rel_error,
+    ) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Opens a knowledge base file of either format: a snapshot if it starts with the snapshot magic, JSON otherwise."]
+    #[doc = " @param[out] out  Receives the knowledge base (rel_kb_free()); NULL on failure."]
+    #[doc = " @param[in]  path The file."]
+    #[doc = " @param[in]  opts Options, or NULL for the defaults."]
+    #[doc = " @param[out] err  Optional: receives the reason of a failure."]
+    #[doc = " @return What rel_kb_open_snapshot() or rel_kb_open_json_file() returns."]
+    pub fn rel_kb_open_file(
+        out: *mut *mut rel_kb,
+        path: *const ::std::os::raw::c_char,
+        opts: *const rel_kb_options,
+        err: *mut rel_error,
+    ) -> rel_status;
+}
+extern "C" {
+    #[doc = " @brief Whether a knowledge base refuses writes (it was opened from a snapshot)."]
+    #[doc = " @param[in] kb The knowledge base."]
+    #[doc = " @return 1 if read-only, 0 if not or if @p kb is NULL."]
+    pub fn rel_kb_is_read_only(kb: *const rel_kb) -> i32;
 }

@@ -12,8 +12,10 @@
 //!
 //! - [`REL_NTS`], `((size_t)-1)`: bindgen does not evaluate casts in macros;
 //! - the static initialisers (`REL_KB_OPTIONS_INIT`, `REL_SOURCE_SPEC_INIT`,
-//!   `REL_CLAIM_SPEC_INIT`), which are brace lists: use
-//!   [`rel_kb_options_init`], or build the structs field by field.
+//!   `REL_CLAIM_SPEC_INIT`, `REL_QUERY_OPTIONS_INIT`), which are brace
+//!   lists: use [`rel_kb_options_init`], [`rel_source_spec_init`],
+//!   [`rel_claim_spec_init`] and [`rel_query_options_init`], or build the
+//!   structs field by field.
 //!
 //! The enumerations are `int32_t` on the C side wherever they cross the
 //! API (functions return and take `int32_t`, not the enum type), while
@@ -80,5 +82,40 @@ mod tests {
         assert_eq!(opts.version, REL_KB_OPTIONS_VERSION);
         assert!(opts.base_dir.is_null());
         assert!(opts.allocator.malloc.is_none());
+        assert!(opts.progress.is_none());
+        assert!(opts.progress_payload.is_null());
+    }
+
+    #[test]
+    fn query_options_init_and_a_query() {
+        let mut opts = std::mem::MaybeUninit::<rel_query_options>::uninit();
+        let st = unsafe { rel_query_options_init(opts.as_mut_ptr(), REL_QUERY_OPTIONS_VERSION) };
+        assert_eq!(st, REL_OK);
+        let mut opts = unsafe { opts.assume_init() };
+        assert_eq!(opts.target, REL_QUERY_EVENTS as i32);
+        assert_eq!(opts.entity_kind, REL_QUERY_ANY_KIND);
+        assert_eq!(opts.window_semantics, REL_WINDOW_POSSIBLE as i32);
+        assert!(opts.actor.is_null() && opts.text.is_null());
+        opts.target = REL_QUERY_ENTITIES as i32;
+        opts.alias = b"north\0".as_ptr().cast();
+        opts.alias_match = REL_MATCH_PREFIX as i32;
+        unsafe {
+            let mut kb = std::ptr::null_mut();
+            assert_eq!(
+                rel_kb_open_builtin(&mut kb, std::ptr::null(), std::ptr::null_mut()),
+                REL_OK
+            );
+            let mut q = std::ptr::null_mut();
+            assert_eq!(
+                rel_query_new(&mut q, kb, &opts, std::ptr::null_mut()),
+                REL_OK
+            );
+            let mut n = 0usize;
+            assert_eq!(rel_query_count(q, &mut n), REL_OK);
+            assert_eq!(n, 4);
+            assert!(rel_kb_index_size(kb) > 0);
+            rel_query_free(q);
+            rel_kb_free(kb);
+        }
     }
 }

@@ -308,13 +308,18 @@ c_enum! {
     }
 }
 
-/// How [`KnowledgeBase::find_alias`](crate::KnowledgeBase::find_alias) compares names.
+/// How names are compared, by
+/// [`KnowledgeBase::find_alias`](crate::KnowledgeBase::find_alias) and
+/// [`QueryOptions::alias`](crate::QueryOptions::alias).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Match {
     /// Byte for byte.
     Exact,
     /// After [`normalise`](crate::normalise) on both sides.
     Normalised,
+    /// The normalised name begins with the normalised text (queries only:
+    /// `find_alias` refuses it with [`Status::Arg`](crate::Status::Arg)).
+    Prefix,
 }
 
 impl Match {
@@ -322,11 +327,13 @@ impl Match {
         match self {
             Match::Exact => sys::REL_MATCH_EXACT as i32,
             Match::Normalised => sys::REL_MATCH_NORMALISED as i32,
+            Match::Prefix => sys::REL_MATCH_PREFIX as i32,
         }
     }
 }
 
-/// Semantics of [`TimeRef::in_window`](crate::TimeRef::in_window).
+/// Semantics of [`TimeRef::in_window`](crate::TimeRef::in_window) and of
+/// [`QueryOptions::window`](crate::QueryOptions::window).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Window {
     /// The whole fuzzy span lies inside the window.

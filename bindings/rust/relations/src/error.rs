@@ -44,6 +44,14 @@ c_enum! {
         Mismatch = sys::REL_ERR_MISMATCH,
         /// Input beyond a documented limit (`REL_ERR_LIMIT`).
         Limit = sys::REL_ERR_LIMIT,
+        /// A file that is not a snapshot, of another format version or
+        /// machine, or corrupted (`REL_ERR_FORMAT`).
+        Format = sys::REL_ERR_FORMAT,
+        /// A write to a knowledge base opened read-only, from a snapshot
+        /// (`REL_ERR_READ_ONLY`).
+        ReadOnly = sys::REL_ERR_READ_ONLY,
+        /// A progress callback asked to stop (`REL_ERR_CANCELLED`).
+        Cancelled = sys::REL_ERR_CANCELLED,
     }
 }
 

@@ -229,6 +229,50 @@ impl KnowledgeBase {
         })
     }
 
+    /// Opens a snapshot ([`save_snapshot`](Self::save_snapshot)) by mapping
+    /// it (`rel_kb_open_snapshot()`): nothing is parsed or copied, and the
+    /// query indexes come with it.
+    ///
+    /// The knowledge base is read-only: every builder method fails with
+    /// [`Status::ReadOnly`]. A file that is not a valid snapshot of this
+    /// format and machine (too short, foreign, another version or byte
+    /// order, a checksum that does not match) gives [`Status::Format`] with
+    /// a message saying which; a file that cannot be opened, [`Status::Io`].
+    /// The file must not be changed while the knowledge base is open
+    /// (replace it by renaming a new file over it, as `save_snapshot` does).
+    ///
+    /// ```
+    /// use relations::KnowledgeBase;
+    /// let path = std::env::temp_dir().join(format!("relations-doc-{}.rel", std::process::id()));
+    /// let kb = KnowledgeBase::builtin()?;
+    /// kb.save_snapshot(&path)?;
+    /// let snap = KnowledgeBase::open_snapshot(&path)?;
+    /// assert!(snap.is_read_only() && !kb.is_read_only());
+    /// assert_eq!(snap.to_json()?, kb.to_json()?);
+    /// # drop(snap);
+    /// # std::fs::remove_file(&path).unwrap();
+    /// # Ok::<(), relations::Error>(())
+    /// ```
+    pub fn open_snapshot(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path_cstring(path.as_ref())?;
+        // SAFETY: path is NUL-terminated and outlives the call; default options.
+        Self::open("open snapshot", |out, err| unsafe {
+            sys::rel_kb_open_snapshot(out, path.as_ptr(), ptr::null(), err)
+        })
+    }
+
+    /// Opens a knowledge base file of either format (`rel_kb_open_file()`):
+    /// a snapshot, as [`open_snapshot`](Self::open_snapshot) does, if it
+    /// starts with the snapshot magic, else JSON, as
+    /// [`from_json_file`](Self::from_json_file) does.
+    pub fn open_file(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path_cstring(path.as_ref())?;
+        // SAFETY: path is NUL-terminated and outlives the call; default options.
+        Self::open("open file", |out, err| unsafe {
+            sys::rel_kb_open_file(out, path.as_ptr(), ptr::null(), err)
+        })
+    }
+
     /// Opens a knowledge base from JSON in memory (`&str`, `&[u8]`, ...).
     /// Relative source paths in it are resolved against the working directory.
     ///
@@ -556,6 +600,33 @@ impl KnowledgeBase {
             return Err(Error::from_raw(&err, status));
         }
         Ok(())
+    }
+
+    /// Saves the knowledge base as a snapshot, query indexes included
+    /// (`rel_kb_save_snapshot()`), to open again with
+    /// [`open_snapshot`](Self::open_snapshot). The file is written under a
+    /// temporary name beside `path` and renamed over it once complete.
+    ///
+    /// A snapshot opens only on a machine like the one that wrote it; JSON
+    /// is the format to move or keep a knowledge base in.
+    pub fn save_snapshot(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path_cstring(path.as_ref())?;
+        let mut err = blank();
+        // SAFETY: a live knowledge base; path is NUL-terminated. Building the
+        // indexes on the way is safe alongside other readers (relations.h:
+        // "safely, even when several threads query at once").
+        let status = unsafe { sys::rel_kb_save_snapshot(self.as_ptr(), path.as_ptr(), &mut err) };
+        if status != sys::REL_OK {
+            return Err(Error::from_raw(&err, status));
+        }
+        Ok(())
+    }
+
+    /// Whether the knowledge base refuses writes: it was opened from a
+    /// snapshot (`rel_kb_is_read_only()`).
+    pub fn is_read_only(&self) -> bool {
+        // SAFETY: a live knowledge base.
+        unsafe { sys::rel_kb_is_read_only(self.as_ptr()) != 0 }
     }
 
     /// Compares two versions: what was added, dropped, reworded,

@@ -74,6 +74,23 @@
 //!
 //! A [`Time`] from [`Time::parse`] is owned; a [`TimeRef`] is borrowed.
 //!
+//! A [`Query`] owns its `rel_query` and borrows the knowledge base too, so
+//! no write can drop the indexes it reads while it lives (see its
+//! `compile_fail` examples):
+//!
+//! ```
+//! use relations::{KnowledgeBase, QueryOptions};
+//!
+//! let kb = KnowledgeBase::builtin()?;
+//! let opts = QueryOptions::new().actor("iran").actor2("north-korea").window("1980/1989");
+//! let mut events = kb.query_events(&opts)?;
+//! assert_eq!(events.count(), 2);
+//! for event in events.iter() {
+//!     println!("{} {}", event.id(), event.time_text().unwrap_or("?"));
+//! }
+//! # Ok::<(), relations::Error>(())
+//! ```
+//!
 //! # Threads
 //!
 //! relations.h: "any number of threads may call read functions (every
@@ -84,6 +101,9 @@
 //! functions are called, and the writes (builder methods) take
 //! `&mut self`. The views are `Send + Sync` like the `&KnowledgeBase` they
 //! stand for; [`Time`] and [`Diff`] are immutable and `Send + Sync` too.
+//! A [`Query`] is `Send` but not `Sync`: relations.h lets one thread at a
+//! time use a query, while each thread may run its own on one knowledge
+//! base.
 //! The crate never installs a custom allocator, which could otherwise make
 //! that unsound.
 //!
@@ -113,6 +133,7 @@ mod error;
 mod event;
 mod iter;
 mod kb;
+mod query;
 mod source;
 mod time;
 mod util;
@@ -133,6 +154,10 @@ pub use iter::IndexIter;
 pub use kb::{
     Claims, Entities, Events, KnowledgeBase, Predicate, Predicates, Sources, Unannotated,
     UnannotatedIter,
+};
+pub use query::{
+    ClaimQuery, EntityQuery, EventQuery, Query, QueryIntoIter, QueryItem, QueryIter, QueryOptions,
+    YearCounts,
 };
 pub use source::{Evidence, Quote, Source};
 pub use time::{date_from_day, day_from_date, AsTimeRef, Bounds, Time, TimeRef};

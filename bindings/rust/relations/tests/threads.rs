@@ -24,7 +24,15 @@ fn types_are_send_and_sync() {
     assert_send_sync::<Difference<'static, 'static>>();
     assert_send_sync::<relations::Claims<'static>>();
     assert_send_sync::<relations::Error>();
+    assert_send_sync::<relations::QueryOptions>();
+    assert_send_sync::<relations::YearCounts>();
+    // One thread at a time may use a query: it can move, not be shared.
+    assert_send::<relations::EventQuery<'static>>();
+    assert_send::<relations::ClaimQuery<'static>>();
+    assert_send::<relations::EntityQuery<'static>>();
 }
+
+fn assert_send<T: Send>() {}
 
 /// Everything a reader computes, to compare across threads.
 fn read_all(kb: &KnowledgeBase) -> Vec<String> {
