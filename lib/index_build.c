@@ -172,35 +172,43 @@ static void free_interner(builder *b, interner *in)
     rel__free(b->a, in->slots);
 }
 
-/* Sorts keys by text; order[rank] = old number, rank_of[old] = rank. */
-static const char *sort_strings;
+/* A key while sorting: its text by address, so the comparison needs no shared state. */
+typedef struct sort_key {
+    const char *text;
+    rel_ix_key key;
+    uint32_t number;
+} sort_key;
 
 static int by_text(const void *x, const void *y)
 {
-    const rel_ix_key *a = x, *b = y;
-    size_t n = a->len < b->len ? a->len : b->len;
-    int c = memcmp(sort_strings + a->off, sort_strings + b->off, n);
+    const sort_key *a = x, *b = y;
+    size_t n = a->key.len < b->key.len ? a->key.len : b->key.len;
+    int c = memcmp(a->text, b->text, n);
 
-    return c ? c : (a->len > b->len) - (a->len < b->len);
+    return c ? c : (a->key.len > b->key.len) - (a->key.len < b->key.len);
 }
 
-/* Sorts an interner's keys in place and returns old -> new numbers. */
+/* Sorts an interner's keys by text, in place, and returns old -> new numbers. */
 static uint32_t *sort_keys(builder *b, interner *in)
 {
     uint32_t *rank = grab(b, in->count, sizeof(*rank));
+    sort_key *sk = grab(b, in->count, sizeof(*sk));
     size_t i;
 
-    if (!rank)
+    if (!rank || !sk) {
+        rel__free(b->a, rank);
+        rel__free(b->a, sk);
         return NULL;
-    for (i = 0; i < in->count; i++)
-        in->keys[i].pad = (uint32_t)i;
-    sort_strings = b->strings;
-    if (in->count) /* qsort() takes no NULL, even for nothing */
-        qsort(in->keys, in->count, sizeof(*in->keys), by_text);
-    for (i = 0; i < in->count; i++) {
-        rank[in->keys[i].pad] = (uint32_t)i;
-        in->keys[i].pad = 0;
     }
+    for (i = 0; i < in->count; i++)
+        sk[i] = (sort_key){b->strings + in->keys[i].off, in->keys[i], (uint32_t)i};
+    if (in->count) /* qsort() takes no NULL, even for nothing */
+        qsort(sk, in->count, sizeof(*sk), by_text);
+    for (i = 0; i < in->count; i++) {
+        rank[sk[i].number] = (uint32_t)i;
+        in->keys[i] = sk[i].key;
+    }
+    rel__free(b->a, sk);
     return rank;
 }
 

@@ -43,7 +43,7 @@ static const char *const words[] = {
     "missile", "persia", "persian", "treaty", "1980", "1980s", "747", "x7", "14b",
     "caf\xC3\xA9",                          /* café, precomposed */
     "cafe\xCC\x81",                         /* café, with a combining acute accent */
-    "stra\xC3\x9F" "e",                     /* straße: folds to "strasse" */
+    "stra\xC3\x9F\x65",                     /* straße: folds to "strasse" */
     "strasse", "na\xC3\xAFve",              /* naïve */
     "\xEC\x9D\xB4\xEB\x9E\x80",             /* 이란 */
     "\xD8\xA7\xDB\x8C\xD8\xB1\xD8\xA7\xD9\x86" /* ایران */
