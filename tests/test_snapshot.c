@@ -1126,6 +1126,60 @@ static void read_everything(const rel_kb *kb)
 }
 
 /*
+ * Huge offsets, lengths and counts in each section of the header, with the
+ * checksum made to match: a count of 2^40 records must not be believed,
+ * multiplied into an overflow, or used to size an allocation.
+ */
+static void test_snapshot__huge_section_fields_are_refused(void **state)
+{
+    static const uint64_t values[] = {UINT64_MAX, UINT64_MAX / 2, (uint64_t)1 << 40, (uint64_t)UINT32_MAX + 1};
+    static const size_t fields[] = {offsetof(snap_section, offset), offsetof(snap_section, length),
+                                    offsetof(snap_section, count)};
+    size_t len, sec, f, v, refused = 0;
+    char *good = tiny_snapshot(&len), path[256];
+    int fd = open_scratch_copy(good, len, path, sizeof(path));
+
+    (void)state;
+    for (sec = 0; sec < SNAP_SECTION_COUNT; sec++) {
+        for (f = 0; f < COUNT(fields); f++) {
+            size_t at = offsetof(snap_header, sections) + sec * sizeof(snap_section) + fields[f];
+
+            for (v = 0; v < COUNT(values); v++) {
+                char saved[8];
+                uint64_t sum;
+                rel_kb *kb = POISON_KB;
+                rel_error err;
+                rel_status st;
+
+                memcpy(saved, good + at, sizeof(saved));
+                memcpy(good + at, &values[v], sizeof(values[v]));
+                sum = XXH3_64bits(good + sizeof(snap_preamble), len - sizeof(snap_preamble));
+                put_bytes(fd, &values[v], sizeof(values[v]), at);
+                put_bytes(fd, &sum, sizeof(sum), offsetof(snap_preamble, checksum));
+                memcpy(good + at, saved, sizeof(saved));
+                st = rel_kb_open_snapshot(&kb, path, NULL, &err);
+                if (st == REL_OK) {
+                    read_everything(kb);
+                    rel_kb_free(kb);
+                }
+                put_bytes(fd, saved, sizeof(saved), at);
+                if (st == REL_OK)
+                    continue; /* a count that nothing reads (the string pool's) */
+                if (st != REL_ERR_FORMAT)
+                    fail_msg("section %zu field %zu = %llu: %s (%s)", sec, f, (unsigned long long)values[v],
+                             rel_status_str(st), err.message);
+                assert_null(kb);
+                refused++;
+            }
+        }
+    }
+    /* Every offset and length, and the count of every record section, is refused. */
+    assert_true(refused >= SNAP_SECTION_COUNT * 2 * COUNT(values));
+    assert_int_equal(close(fd), 0);
+    free(good);
+}
+
+/*
  * Every byte after the header changed, and the checksum made to match: the
  * checks of the content either refuse the file (REL_ERR_FORMAT) or what
  * they let through reads without a fault (the sanitizers watch).
@@ -1363,6 +1417,7 @@ int main(void)
         cmocka_unit_test_teardown(test_snapshot__every_truncation, empty_after),
         cmocka_unit_test_teardown(test_snapshot__every_byte_changed, empty_after),
         cmocka_unit_test_teardown(test_snapshot__forged_bytes_are_checked, empty_after),
+        cmocka_unit_test_teardown(test_snapshot__huge_section_fields_are_refused, empty_after),
         cmocka_unit_test_teardown(test_snapshot__alloc_save, empty_after),
         cmocka_unit_test_teardown(test_snapshot__alloc_open, empty_after),
     };
