@@ -90,6 +90,14 @@ char *helper_read_file(const char *path, size_t *len)
     return b.data;
 }
 
+/* Failures injected in this process; with REL_TEST_REPORT_ALLOC set, printed at exit. */
+static size_t injected;
+
+static void report_injected(void)
+{
+    fprintf(stderr, "allocation failures injected: %zu\n", injected);
+}
+
 static void *fail_malloc(void *ctx, size_t size)
 {
     helper_alloc *a = ctx;
@@ -97,6 +105,7 @@ static void *fail_malloc(void *ctx, size_t size)
 
     if (++a->calls == a->fail_at) {
         a->failures++;
+        injected++;
         return NULL;
     }
     p = malloc(size);
@@ -112,6 +121,7 @@ static void *fail_realloc(void *ctx, void *ptr, size_t size)
 
     if (++a->calls == a->fail_at) {
         a->failures++;
+        injected++;
         return NULL;
     }
     p = realloc(ptr, size);
@@ -131,8 +141,13 @@ static void fail_free(void *ctx, void *ptr)
 
 rel_kb_options helper_alloc_options(helper_alloc *state)
 {
+    static int reporting;
     rel_kb_options opts = REL_KB_OPTIONS_INIT;
 
+    if (!reporting && getenv("REL_TEST_REPORT_ALLOC")) {
+        reporting = 1;
+        atexit(report_injected);
+    }
     opts.allocator.ctx = state;
     opts.allocator.malloc = fail_malloc;
     opts.allocator.realloc = fail_realloc;
