@@ -8,11 +8,16 @@
  *
  * **Thread safety.** There is no global state and nothing to initialise:
  * any number of threads may call read functions (every function taking a
- * `const rel_kb *` or a borrowed object) on one knowledge base at once,
- * while a function that writes to a knowledge base (the
- * @ref rel_builder "builder calls" and rel_kb_free()) needs the caller's
- * lock, excluding every other call on that knowledge base; distinct
- * knowledge bases are independent. See @ref threads_ownership.
+ * `const rel_kb *` or a borrowed object, rel_query_new() included, on a
+ * knowledge base in memory or opened from a snapshot) on one knowledge
+ * base at once; the first query builds the indexes under the knowledge
+ * base's own lock. A #rel_query is used by one thread at a time. A
+ * function that writes to a knowledge base (the @ref rel_builder
+ * "builder calls", rel_kb_build_indexes() and rel_kb_free()) needs the
+ * caller's lock, excluding every other call on that knowledge base;
+ * distinct knowledge bases are independent. The test suite runs every
+ * family of read call, and first queries racing to build the indexes,
+ * from several threads under ThreadSanitizer. See @ref threads_ownership.
  */
 #ifndef RELATIONS_H
 #define RELATIONS_H
@@ -24,7 +29,8 @@
  * definitions, status codes and errors, the version, fuzzy time (usable on
  * its own), then the objects of a knowledge base (sources, evidence,
  * entities, events, claims), the knowledge base itself, building one,
- * JSON import and export, and the differences between versions.
+ * JSON import and export, the differences between versions, queries and
+ * snapshots.
  * @{
  */
 /*
