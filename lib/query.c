@@ -55,7 +55,7 @@ struct rel_query {
     const list *walk_from;     /* the filter they come from, met by all of them */
     int walk_pair;             /* they come from the pair of actors */
     int walk_all;              /* every object instead */
-    uint32_t *owned[3];        /* lists made for this query */
+    uint32_t *owned;           /* a list made for this query (at most one per target) */
     uint64_t pos;
 };
 
@@ -155,24 +155,44 @@ static rel_status set_window(rel_query *q, const char *expr, rel_error *err)
     return REL_OK;
 }
 
-/* Types are numbered in text order, so a type and its subtypes ("AID", "AID.x") are one range. */
-static void set_type(rel_query *q, const char *type)
+/* The first type whose text is not below text + tail (tail: one more character, or none). */
+static uint32_t first_type_from(const rel_query *q, const char *text, size_t len, const char *tail)
 {
     const rel_ix_key *k = q->ix->table[IX_TYPES];
-    uint32_t n = (uint32_t)q->ix->count[IX_TYPES], i;
+    uint32_t lo = 0, hi = (uint32_t)q->ix->count[IX_TYPES];
+    size_t n = len + (tail != NULL);
+
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const char *s = rel_ix__str(q->ix, &k[mid]);
+        size_t m = k[mid].len < len ? k[mid].len : len;
+        int c = memcmp(s, text, m);
+
+        if (c == 0 && tail && k[mid].len > len)
+            c = (unsigned char)s[len] - (unsigned char)*tail;
+        else if (c == 0)
+            c = (k[mid].len > m) - (n > m);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/*
+ * Types are numbered in text order. A type and its subtypes ("AID",
+ * "AID.military") are then one run: every text from "AID" up to, not
+ * including, "AID/" ('/' follows '.'), since no character a type may hold
+ * (see rel_kb_add_event()) sorts between the end of a text and '.'.
+ */
+static void set_type(rel_query *q, const char *type)
+{
     size_t len = strlen(type);
 
     q->has_type = 1;
-    q->type_lo = q->type_hi = 0;
-    for (i = 0; i < n; i++) {
-        const char *s = rel_ix__str(q->ix, &k[i]);
-        int match = k[i].len >= len && memcmp(s, type, len) == 0 && (k[i].len == len || s[len] == '.');
-
-        if (match && q->type_hi == q->type_lo)
-            q->type_lo = i;
-        if (match)
-            q->type_hi = i + 1;
-    }
+    q->type_lo = first_type_from(q, type, len, NULL);
+    q->type_hi = first_type_from(q, type, len, "/");
 }
 
 static rel_status set_source(rel_query *q, const char *id, rel_error *err)
@@ -218,17 +238,20 @@ static int by_value(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Sorts and de-duplicates an owned list; keeps it as one of the query's own. */
+/*
+ * Sorts and de-duplicates a list made for this query, which then owns it.
+ * Each target makes at most one: pairs for events, the actor's claims for
+ * claims, alias prefixes for entities.
+ */
 static list own(rel_query *q, uint32_t *items, size_t n)
 {
     size_t i, k = 0;
-    int slot = q->owned[0] ? q->owned[1] ? 2 : 1 : 0;
 
     qsort(items, n, sizeof(*items), by_value);
     for (i = 0; i < n; i++)
         if (k == 0 || items[k - 1] != items[i])
             items[k++] = items[i];
-    q->owned[slot] = items;
+    q->owned = items;
     return (list){items, (uint32_t)k};
 }
 
@@ -328,13 +351,9 @@ static rel_status set_alias(rel_query *q, const char *text, int32_t match, rel_e
     return REL_OK;
 }
 
-typedef struct word_sink {
-    rel_query *q;
-} word_sink;
-
 static rel_status add_word(const char *w, size_t len, void *payload)
 {
-    rel_query *q = ((word_sink *)payload)->q;
+    rel_query *q = payload;
     const rel_ix_word *word;
     uint32_t i = rel_ix__find(q->ix, IX_WORD_SLOTS, IX_WORDS, w, len);
     list l;
@@ -357,13 +376,12 @@ static rel_status add_word(const char *w, size_t len, void *payload)
 
 static rel_status set_text(rel_query *q, const char *text, rel_error *err)
 {
-    word_sink s = {q};
     rel_status st;
     size_t len = strlen(text);
 
     if (!rel__utf8_valid(text, len))
         return rel__error_set(err, REL_ERR_UTF8, "text is not valid UTF-8");
-    st = rel_ix__words(&q->kb->alloc, text, len, add_word, &s);
+    st = rel_ix__words(&q->kb->alloc, text, len, add_word, q);
     if (st != REL_OK)
         return rel__error_set(err, st, "%s", st == REL_ERR_NOMEM ? "out of memory" : "text is not valid UTF-8");
     return REL_OK;
@@ -566,7 +584,7 @@ static rel_status set_filters(rel_query *q, const rel_query_options *o, rel_erro
         return st;
     if (o->text && (st = set_text(q, o->text, err)) != REL_OK)
         return st;
-    if (q->has_type && q->type_lo == q->type_hi)
+    if (q->has_type && q->type_lo >= q->type_hi)
         q->empty = 1;
     return choose_walk(q, err);
 }
@@ -600,12 +618,9 @@ rel_status rel_query_new(rel_query **out, const rel_kb *kb, const rel_query_opti
 
 void rel_query_free(rel_query *q)
 {
-    int i;
-
     if (!q)
         return;
-    for (i = 0; i < 3; i++)
-        rel__free(&q->kb->alloc, q->owned[i]);
+    rel__free(&q->kb->alloc, q->owned);
     rel__free(&q->kb->alloc, q->words);
     rel__free(&q->kb->alloc, q);
 }
@@ -749,7 +764,7 @@ rel_status rel_query_count_by_year(const rel_query *q, rel_year_count *rows, siz
     if (!q || !len || (!rows && cap) || q->target != REL_QUERY_EVENTS)
         return REL_ERR_ARG;
     year = q->ix->table[IX_EV_YEAR];
-    if (!(years = rel__malloc(&q->kb->alloc, (q->walk_all ? q->universe : q->walk.count) * sizeof(*years) + 1)))
+    if (!(years = rel__malloc(&q->kb->alloc, ((q->walk_all ? q->universe : q->walk.count) + 1) * sizeof(*years))))
         return REL_ERR_NOMEM;
     while ((e = next_match(q, &pos)) != REL_IX_NONE) {
         if (year[e] == INT64_MIN)
