@@ -392,16 +392,6 @@ static uint32_t object_number(const rel_kb *kb, const rel_value *v)
     }
 }
 
-static int stated_in(const rel_claim *c, const rel_source *s)
-{
-    size_t i;
-
-    for (i = 0; i < c->evidence.count; i++)
-        if (c->evidence.items[i]->source == s)
-            return 1;
-    return 0;
-}
-
 static void push_sources(builder *b, pairs *p, const rel_evidence_list *list, uint32_t member)
 {
     size_t i;
@@ -424,10 +414,11 @@ static void claim_tables(builder *b)
             push_pair(b, &about, s, (uint32_t)i);
         if (o != REL_IX_NONE && o != s)
             push_pair(b, &about, o, (uint32_t)i);
+        /* Its own claimant, and the claimant in each source that states it, as a query reads them. */
         push_pair(b, &claimant, (uint32_t)c->claimant->index, (uint32_t)i);
-        for (j = 0; j < c->version_count; j++)
-            if (c->versions[j].claimant && stated_in(c, c->versions[j].source))
-                push_pair(b, &claimant, (uint32_t)c->versions[j].claimant->index, (uint32_t)i);
+        for (j = 0; j < c->evidence.count; j++)
+            push_pair(b, &claimant, (uint32_t)rel_claim_claimant_in(c, c->evidence.items[j]->source)->index,
+                      (uint32_t)i);
         push_sources(b, &src, &c->evidence, (uint32_t)i);
     }
     make_rows(b, &about, objects, IX_ABOUT_START, IX_ABOUT_CLAIMS);
