@@ -126,7 +126,8 @@ REL_API rel_status rel_query_options_init(rel_query_options *opts, uint32_t vers
  *         modality or match, a filter that does not apply to the target, or `actor2` without `actor`;
  *         #REL_ERR_NOT_FOUND if an id (actor, source, claimant, about) names nothing of its kind;
  *         #REL_ERR_SYNTAX or #REL_ERR_RANGE for a malformed window; #REL_ERR_UTF8 for text that is not
- *         UTF-8; #REL_ERR_NOMEM.
+ *         UTF-8; #REL_ERR_LIMIT if the indexes must be built and the knowledge base holds 2^32 - 1
+ *         objects of one kind or more; #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_query_new(rel_query **out, const rel_kb *kb, const rel_query_options *opts,
                                  rel_error *err);
@@ -212,7 +213,9 @@ REL_API rel_status rel_query_count_by_year(const rel_query *q, rel_year_count *r
  * A write call: not to be run while another thread reads @p kb.
  * @param[in]  kb  The knowledge base.
  * @param[out] err Optional: receives the reason of a failure.
- * @return #REL_OK (also if they were built already); #REL_ERR_ARG if @p kb is NULL; #REL_ERR_NOMEM.
+ * @return #REL_OK (also if they were built already, or @p kb was opened from a snapshot);
+ *         #REL_ERR_ARG if @p kb is NULL; #REL_ERR_LIMIT if it holds 2^32 - 1 objects of one kind or
+ *         more; #REL_ERR_NOMEM.
  */
 REL_API rel_status rel_kb_build_indexes(rel_kb *kb, rel_error *err);
 
