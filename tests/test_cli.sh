@@ -358,6 +358,22 @@ run query events --actor nobody-at-all
 check "query with an unknown actor fails" status_is 1
 run query people
 check "query with an unknown target is a usage error" status_is 2
+run query entities --kind planet
+check "query --kind with an unknown kind is a usage error" status_is 2
+check "query --kind names an example kind" err_has 'such as state or person: planet'
+run query entities --alias x --match fuzzy
+check "query --match with an unknown match is a usage error" status_is 2
+run query claims --per-year
+check "query --per-year counts events only" status_is 2
+run query events --actor
+check "query option without its value is a usage error" status_is 2
+check "query names the option that lacks a value" err_has 'needs a value: --actor'
+run query events --sort
+check "query with an unknown option is a usage error" status_is 2
+run query claims --modality sure
+check "query --modality with an unknown modality is a usage error" status_is 2
+run query events --type AID --count
+check "query --type counts the type and its subtypes" out_has '^4$'
 
 run --help
 check "--help exits 0" status_is 0
