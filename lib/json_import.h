@@ -37,10 +37,13 @@ rel_status rel_json__import_finish(json_import *im);
 void rel_json__import_free(json_import *im);
 
 /*
- * Bytes per piece when opening JSON from a file or from memory; 0 means the
- * default (1 MiB). The tests set it small so that every token can fall
- * across a boundary; nothing else writes it.
+ * rel_kb_open_json_mem() and rel_kb_open_json_file() with the input read in
+ * pieces of `piece` bytes (0: the default, 1 MiB). The tests give small
+ * pieces so that every token falls across a boundary somewhere.
  */
-extern size_t rel_json__chunk_size;
+rel_status rel_json__open_mem(rel_kb **out, const char *json, size_t len, const rel_kb_options *opts, size_t piece,
+                             rel_error *err);
+rel_status rel_json__open_file(rel_kb **out, const char *path, const rel_kb_options *opts, size_t piece,
+                              rel_error *err);
 
 #endif

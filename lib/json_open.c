@@ -21,8 +21,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-size_t rel_json__chunk_size = 0;
-
 #define DEFAULT_CHUNK_SIZE ((size_t)1 << 20)
 
 /* The progress callback hears of at most this many pieces, however big the input. */
@@ -43,13 +41,9 @@ typedef struct input {
     const char *path;
     char *buf;
     size_t cap;
+    size_t piece;  /* bytes per piece */
     uint64_t done; /* bytes handed to the importer */
 } input;
-
-static size_t chunk_size(void)
-{
-    return rel_json__chunk_size ? rel_json__chunk_size : DEFAULT_CHUNK_SIZE;
-}
 
 /*
  * Finds where the input may be cut between two tokens: after white space
@@ -186,10 +180,10 @@ static rel_status feed(json_import *im, input *in, const char *piece, size_t len
     return located(rel_json__import_feed(im, piece, len), in, err);
 }
 
-/* Pieces of about chunk_size() bytes, each cut between two tokens; none copied. */
+/* Pieces of about in->piece bytes, each cut between two tokens; none copied. */
 static rel_status feed_memory(json_import *im, input *in, progress *p, rel_error *err)
 {
-    size_t size = chunk_size(), len = in->mem_len, fed = 0, end, cut;
+    size_t size = in->piece, len = in->mem_len, fed = 0, end, cut;
     cutter c = {0, 0, 0};
     rel_status st;
 
@@ -211,7 +205,7 @@ static rel_status feed_memory(json_import *im, input *in, progress *p, rel_error
  */
 static rel_status feed_file(rel_kb *kb, json_import *im, input *in, progress *p, rel_error *err)
 {
-    size_t size = chunk_size(), kept = 0, got, cut;
+    size_t size = in->piece, kept = 0, got, cut;
     cutter c = {0, 0, 0};
     rel_status st;
     char *grown;
@@ -223,7 +217,7 @@ static rel_status feed_file(rel_kb *kb, json_import *im, input *in, progress *p,
             in->buf = grown;
             in->cap *= 2;
         }
-        /* Pieces of chunk_size(), even after a long token made buf grow. */
+        /* Pieces of in->piece bytes, even after a long token made buf grow. */
         if ((got = fread(in->buf + kept, 1, in->cap - kept < size ? in->cap - kept : size, in->file)) == 0)
             break;
         kept += got;
@@ -245,7 +239,7 @@ static rel_status import(rel_kb *kb, input *in, progress *p, const char *base_di
     json_import *im;
     rel_status st;
 
-    if (!in->mem && !(in->buf = rel__malloc(&kb->alloc, in->cap = chunk_size())))
+    if (!in->mem && !(in->buf = rel__malloc(&kb->alloc, in->cap = in->piece)))
         return rel__error_set(err, REL_ERR_NOMEM, "out of memory");
     if ((st = rel_json__import_new(&im, kb, base_dir, err)) != REL_OK)
         return st;
@@ -288,8 +282,8 @@ static rel_status open_json(rel_kb **out, input *in, uint64_t total, const rel_k
     return REL_OK;
 }
 
-rel_status rel_kb_open_json_mem(rel_kb **out, const char *json, size_t len, const rel_kb_options *opts,
-                                rel_error *err)
+rel_status rel_json__open_mem(rel_kb **out, const char *json, size_t len, const rel_kb_options *opts, size_t piece,
+                             rel_error *err)
 {
     input in;
 
@@ -300,6 +294,7 @@ rel_status rel_kb_open_json_mem(rel_kb **out, const char *json, size_t len, cons
     memset(&in, 0, sizeof(in));
     in.mem = json;
     in.mem_len = len == REL_NTS ? strlen(json) : len;
+    in.piece = piece ? piece : DEFAULT_CHUNK_SIZE;
     return open_json(out, &in, in.mem_len, opts, NULL, err);
 }
 
@@ -313,7 +308,8 @@ static uint64_t file_size(FILE *f)
     return (uint64_t)sb.st_size;
 }
 
-rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_options *opts, rel_error *err)
+rel_status rel_json__open_file(rel_kb **out, const char *path, const rel_kb_options *opts, size_t piece,
+                              rel_error *err)
 {
     const rel_allocator *a = rel__default_allocator();
     char *dir, *slash;
@@ -326,6 +322,7 @@ rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_op
         return rel__error_set(err, REL_ERR_ARG, "NULL argument");
     memset(&in, 0, sizeof(in));
     in.path = path;
+    in.piece = piece ? piece : DEFAULT_CHUNK_SIZE;
     if (!(in.file = fopen(path, "rb"))) {
         rel__error_set(err, REL_ERR_IO, "cannot open \"%s\": %s", path, strerror(errno));
         rel__error_file(err, path);
@@ -342,4 +339,15 @@ rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_op
     rel__free(a, dir);
     fclose(in.file);
     return st;
+}
+
+rel_status rel_kb_open_json_mem(rel_kb **out, const char *json, size_t len, const rel_kb_options *opts,
+                                rel_error *err)
+{
+    return rel_json__open_mem(out, json, len, opts, 0, err);
+}
+
+rel_status rel_kb_open_json_file(rel_kb **out, const char *path, const rel_kb_options *opts, rel_error *err)
+{
+    return rel_json__open_file(out, path, opts, 0, err);
 }

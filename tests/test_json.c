@@ -18,9 +18,26 @@
 #include <relations.h>
 
 #include "helpers.h"
-#include "json_import.h" /* rel_json__chunk_size */
+#include "json_import.h" /* rel_json__open_mem(), rel_json__open_file() */
 
 #define ANNOTATION REL_TEST_DATA_DIR "/iran-north-korea.json"
+
+/*
+ * The size of the pieces the importer reads (0: its default). The imports
+ * of this file go through the two calls below, which read in pieces of
+ * that size; the public calls are the same with 0.
+ */
+static size_t piece;
+
+static rel_status import_mem(rel_kb **out, const char *json, size_t len, const rel_kb_options *opts, rel_error *err)
+{
+    return rel_json__open_mem(out, json, len, opts, piece, err);
+}
+
+static rel_status import_file(rel_kb **out, const char *path, const rel_kb_options *opts, rel_error *err)
+{
+    return rel_json__open_file(out, path, opts, piece, err);
+}
 
 /* ---- fixtures ----------------------------------------------------------- */
 
@@ -73,7 +90,7 @@ static rel_kb *open_mem(const char *json)
     rel_kb *kb = NULL;
     rel_error err;
 
-    if (rel_kb_open_json_mem(&kb, json, REL_NTS, NULL, &err) != REL_OK)
+    if (import_mem(&kb, json, REL_NTS, NULL, &err) != REL_OK)
         fail_msg("import failed at %u:%u: %s", err.line, err.column, err.message);
     assert_non_null(kb);
     return kb;
@@ -138,10 +155,10 @@ static void check_one_import_error(const char *json, const char *path, rel_statu
     rel_status st;
 
     memset(&err, 0x5A, sizeof(err));
-    st = path ? rel_kb_open_json_file(&kb, path, NULL, &err) : rel_kb_open_json_mem(&kb, json, REL_NTS, NULL, &err);
+    st = path ? import_file(&kb, path, NULL, &err) : import_mem(&kb, json, REL_NTS, NULL, &err);
     if (st != want || err.line != line || err.column != column)
         fail_msg("expected %d at %u:%u, got %d at %u:%u: %s (%s, pieces of %zu)", (int)want, line, column, (int)st,
-                 err.line, err.column, err.message, path ? path : "memory", rel_json__chunk_size);
+                 err.line, err.column, err.message, path ? path : "memory", piece);
     assert_null(kb);
     assert_int_equal(err.status, want);
     assert_int_equal(err.offset, offset_at(json, line, column));
@@ -159,11 +176,11 @@ static void check_import_error(const char *json, rel_status want, uint32_t line,
     scratch_path(path, sizeof(path), "error.json");
     write_file(path, json);
     for (i = 0; i < CHUNK_SIZE_COUNT; i++) {
-        rel_json__chunk_size = chunk_sizes[i];
+        piece = chunk_sizes[i];
         check_one_import_error(json, NULL, want, line, column, needle);
         check_one_import_error(json, path, want, line, column, needle);
     }
-    rel_json__chunk_size = 0;
+    piece = 0;
     unlink(path);
 }
 
@@ -271,7 +288,7 @@ static void test_json__builtin_round_trip(void **state)
 
     (void)state;
     assert_non_null(json);
-    assert_int_equal(rel_kb_open_json_mem(&again, json, len, NULL, &err), REL_OK);
+    assert_int_equal(import_mem(&again, json, len, NULL, &err), REL_OK);
     assert_int_equal(err.status, REL_OK);
     assert_string_equal(err.message, "");
     assert_int_equal(rel_kb_source_count(again), rel_kb_source_count(kb));
@@ -302,7 +319,7 @@ static void test_json__file_round_trip(void **state)
     assert_non_null(file);
     assert_int_equal(file_len, json_len);
     assert_memory_equal(file, json, json_len);
-    assert_int_equal(rel_kb_open_json_file(&again, path, NULL, &err), REL_OK);
+    assert_int_equal(import_file(&again, path, NULL, &err), REL_OK);
     assert_same_export(kb, again);
     /* Saving again replaces the file. */
     assert_int_equal(rel_kb_save_json(again, path, NULL), REL_OK);
@@ -322,7 +339,7 @@ static void test_json__annotation_file_gives_the_builtin(void **state)
 
     (void)state;
     /* Quotes resolved and source paths read relative to the JSON file's folder. */
-    if (rel_kb_open_json_file(&kb, ANNOTATION, NULL, &err) != REL_OK)
+    if (import_file(&kb, ANNOTATION, NULL, &err) != REL_OK)
         fail_msg("%s:%u:%u: %s", err.file, err.line, err.column, err.message);
     assert_same_export(builtin, kb);
     rel_kb_free(kb);
@@ -341,14 +358,14 @@ static void test_json__base_dir_resolves_source_paths(void **state)
     (void)state;
     assert_non_null(json);
     opts.base_dir = REL_TEST_DATA_DIR;
-    if (rel_kb_open_json_mem(&kb, json, len, &opts, &err) != REL_OK)
+    if (import_mem(&kb, json, len, &opts, &err) != REL_OK)
         fail_msg("%u:%u: %s", err.line, err.column, err.message);
     assert_same_export(builtin, kb);
     rel_kb_free(kb);
     /* Without base_dir, paths are relative to the working directory, where corpus/ is not. */
     assert_non_null(getcwd(cwd, sizeof(cwd)));
     assert_int_equal(chdir(scratch), 0);
-    st = rel_kb_open_json_mem(&kb, json, len, NULL, &err);
+    st = import_mem(&kb, json, len, NULL, &err);
     assert_int_equal(chdir(cwd), 0);
     assert_int_equal(st, REL_ERR_IO);
     assert_null(kb);
@@ -371,7 +388,7 @@ static void test_json__path_relative_to_the_json_file(void **state)
     write_file(scratch_path(text_path, sizeof(text_path), "text.txt"), "Text read from a file.\n");
     write_file(scratch_path(json_path, sizeof(json_path), "by-path.json"),
                "{\"sources\": [{\"id\": \"f\", \"path\": \"text.txt\"}]}");
-    assert_int_equal(rel_kb_open_json_file(&kb, json_path, NULL, &err), REL_OK);
+    assert_int_equal(import_file(&kb, json_path, NULL, &err), REL_OK);
     s = rel_kb_source_at(kb, 0);
     assert_string_equal(rel_source_text(s, &len), "Text read from a file.\n");
     assert_int_equal(len, 23);
@@ -380,7 +397,7 @@ static void test_json__path_relative_to_the_json_file(void **state)
 
     /* base_dir wins over the JSON file's folder. */
     opts.base_dir = REL_TEST_DATA_DIR;
-    assert_int_equal(rel_kb_open_json_file(&kb, json_path, &opts, &err), REL_ERR_IO);
+    assert_int_equal(import_file(&kb, json_path, &opts, &err), REL_ERR_IO);
     assert_null(kb);
     assert_string_equal(err.file, json_path);
     assert_non_null(strstr(err.message, REL_TEST_DATA_DIR "/text.txt"));
@@ -388,7 +405,7 @@ static void test_json__path_relative_to_the_json_file(void **state)
     assert_int_equal(err.column, 34);
 
     /* With "text" given, "path" is not read, only kept. */
-    assert_int_equal(rel_kb_open_json_mem(&kb, "{\"sources\": [{\"id\": \"f\", \"path\": \"nowhere.txt\", \"text\": \"T\"}]}",
+    assert_int_equal(import_mem(&kb, "{\"sources\": [{\"id\": \"f\", \"path\": \"nowhere.txt\", \"text\": \"T\"}]}",
                                           REL_NTS, &opts, &err), REL_OK);
     assert_string_equal(rel_source_text(rel_kb_source_at(kb, 0), NULL), "T");
     assert_string_equal(rel_source_path(rel_kb_source_at(kb, 0), NULL), "nowhere.txt");
@@ -396,7 +413,7 @@ static void test_json__path_relative_to_the_json_file(void **state)
 
     /* An absolute path is taken as it is. */
     snprintf(other, sizeof(other), "{\"sources\": [{\"id\": \"f\", \"path\": \"%s\"}]}", text_path);
-    assert_int_equal(rel_kb_open_json_mem(&kb, other, REL_NTS, &opts, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, other, REL_NTS, &opts, &err), REL_OK);
     assert_string_equal(rel_source_text(rel_kb_source_at(kb, 0), NULL), "Text read from a file.\n");
     rel_kb_free(kb);
 }
@@ -650,7 +667,7 @@ static void test_json__quantities_round_trip(void **state)
     }
     /* Every finite double, subnormals included, comes back bit for bit. */
     json = helper_export(kb, &len);
-    if (rel_kb_open_json_mem(&again, json, len, NULL, &err) != REL_OK)
+    if (import_mem(&again, json, len, NULL, &err) != REL_OK)
         fail_msg("%u:%u: %s", err.line, err.column, err.message);
     for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
         assert_int_equal(rel_value_quantity(rel_claim_object(rel_kb_claim_at(again, i)), &got), REL_OK);
@@ -685,18 +702,18 @@ static void test_json__nts_and_explicit_length(void **state)
 
     (void)state;
     /* The length stops before the trailing bytes. */
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, NULL, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, doc, len, NULL, &err), REL_OK);
     assert_int_equal(rel_kb_source_count(kb), 1);
     rel_kb_free(kb);
     /* REL_NTS reads up to the NUL, garbage included. */
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, REL_NTS, NULL, &err), REL_ERR_SYNTAX);
+    assert_int_equal(import_mem(&kb, doc, REL_NTS, NULL, &err), REL_ERR_SYNTAX);
     assert_null(kb);
     assert_non_null(strstr(err.message, "trailing garbage"));
     /* A length that cuts the document short. */
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len - 1, NULL, &err), REL_ERR_SYNTAX);
+    assert_int_equal(import_mem(&kb, doc, len - 1, NULL, &err), REL_ERR_SYNTAX);
     assert_int_equal(err.line, 1);
     assert_int_equal(err.column, len); /* the end of the shortened input */
-    assert_int_equal(rel_kb_open_json_mem(&kb, "{}", REL_NTS, NULL, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, "{}", REL_NTS, NULL, &err), REL_OK);
     assert_int_equal(rel_kb_source_count(kb), 0);
     rel_kb_free(kb);
 }
@@ -708,7 +725,7 @@ static void test_json__success_clears_the_error(void **state)
 
     (void)state;
     memset(&err, 0x5A, sizeof(err));
-    assert_int_equal(rel_kb_open_json_mem(&kb, "{\"format\": \"relations-kb/1\"}", REL_NTS, NULL, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, "{\"format\": \"relations-kb/1\"}", REL_NTS, NULL, &err), REL_OK);
     assert_int_equal(err.status, REL_OK);
     assert_int_equal(err.line, 0);
     assert_int_equal(err.column, 0);
@@ -729,7 +746,7 @@ static void test_json__success_after_a_retried_claim_clears_the_error(void **sta
 
     (void)state;
     memset(&err, 0x5A, sizeof(err));
-    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, NULL, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, complete_doc, REL_NTS, NULL, &err), REL_OK);
     assert_non_null(kb);
     assert_int_equal(err.status, REL_OK);
     assert_int_equal(err.line, 0);
@@ -1195,7 +1212,7 @@ static void test_json__nesting_of_64_is_accepted(void **state)
     for (i = 0; i < 61; i++)
         doc[n++] = ']';
     snprintf(doc + n, sizeof(doc) - n, "}]}");
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, REL_NTS, NULL, &err), REL_ERR_SCHEMA);
+    assert_int_equal(import_mem(&kb, doc, REL_NTS, NULL, &err), REL_ERR_SCHEMA);
     assert_non_null(strstr(err.message, "aliases[]: expected an object, found an array"));
 }
 
@@ -1219,7 +1236,7 @@ static void test_json__file_error_names_the_file(void **state)
     (void)state;
     scratch_path(path, sizeof(path), "bad.json");
     write_file(path, "{\n  \"entities\": [\n    {\"id\": \"e\", \"kind\": \"stat\", \"name\": \"n\"}\n  ]\n}\n");
-    assert_int_equal(rel_kb_open_json_file(&kb, path, NULL, &err), REL_ERR_SCHEMA);
+    assert_int_equal(import_file(&kb, path, NULL, &err), REL_ERR_SCHEMA);
     assert_null(kb);
     assert_int_equal(err.status, REL_ERR_SCHEMA);
     assert_string_equal(err.file, path);
@@ -1237,7 +1254,7 @@ static void test_json__missing_file(void **state)
 
     (void)state;
     scratch_path(path, sizeof(path), "missing.json");
-    assert_int_equal(rel_kb_open_json_file(&kb, path, NULL, &err), REL_ERR_IO);
+    assert_int_equal(import_file(&kb, path, NULL, &err), REL_ERR_IO);
     assert_null(kb);
     assert_int_equal(err.status, REL_ERR_IO);
     assert_string_equal(err.file, path);
@@ -1251,14 +1268,14 @@ static void test_json__null_arguments(void **state)
     rel_error err;
 
     (void)state;
-    assert_int_equal(rel_kb_open_json_mem(NULL, "{}", REL_NTS, NULL, &err), REL_ERR_ARG);
+    assert_int_equal(import_mem(NULL, "{}", REL_NTS, NULL, &err), REL_ERR_ARG);
     assert_int_equal(err.status, REL_ERR_ARG);
-    assert_int_equal(rel_kb_open_json_mem(&kb, NULL, 0, NULL, &err), REL_ERR_ARG);
+    assert_int_equal(import_mem(&kb, NULL, 0, NULL, &err), REL_ERR_ARG);
     assert_null(kb);
     kb = (rel_kb *)(void *)&scratch;
-    assert_int_equal(rel_kb_open_json_file(&kb, NULL, NULL, &err), REL_ERR_ARG);
+    assert_int_equal(import_file(&kb, NULL, NULL, &err), REL_ERR_ARG);
     assert_null(kb);
-    assert_int_equal(rel_kb_open_json_file(NULL, ANNOTATION, NULL, NULL), REL_ERR_ARG);
+    assert_int_equal(import_file(NULL, ANNOTATION, NULL, NULL), REL_ERR_ARG);
     assert_int_equal(rel_kb_write_json(NULL, NULL, NULL, &err), REL_ERR_ARG);
     assert_int_equal(rel_kb_write_json(builtin, NULL, NULL, NULL), REL_ERR_ARG);
     assert_int_equal(rel_kb_save_json(builtin, NULL, &err), REL_ERR_ARG);
@@ -1274,7 +1291,7 @@ static void test_json__bad_options(void **state)
 
     (void)state;
     opts.version = 0;
-    assert_int_equal(rel_kb_open_json_mem(&kb, "{}", REL_NTS, &opts, &err), REL_ERR_ARG);
+    assert_int_equal(import_mem(&kb, "{}", REL_NTS, &opts, &err), REL_ERR_ARG);
     assert_null(kb);
     assert_int_equal(err.status, REL_ERR_ARG);
     assert_true(err.message[0] != '\0');
@@ -1286,9 +1303,9 @@ static void test_json__errors_without_a_record(void **state)
 
     (void)state;
     /* err may be NULL: the status alone comes back. */
-    assert_int_equal(rel_kb_open_json_mem(&kb, "{\"entities\": [1]}", REL_NTS, NULL, NULL), REL_ERR_SCHEMA);
+    assert_int_equal(import_mem(&kb, "{\"entities\": [1]}", REL_NTS, NULL, NULL), REL_ERR_SCHEMA);
     assert_null(kb);
-    assert_int_equal(rel_kb_open_json_mem(&kb, "{", REL_NTS, NULL, NULL), REL_ERR_SYNTAX);
+    assert_int_equal(import_mem(&kb, "{", REL_NTS, NULL, NULL), REL_ERR_SYNTAX);
 }
 
 typedef struct stopper {
@@ -1360,7 +1377,7 @@ static void test_json__predicates_and_unannotated_read_back(void **state)
     size_t len, len2;
 
     (void)state;
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, REL_NTS, NULL, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, doc, REL_NTS, NULL, &err), REL_OK);
     assert_int_equal(rel_kb_predicate_count(kb), 2);
     assert_int_equal(rel_kb_predicate_is_functional(kb, "dates_back", REL_NTS), 1);
     assert_int_equal(rel_kb_predicate_is_functional(kb, "member_of", REL_NTS), 0);
@@ -1372,7 +1389,7 @@ static void test_json__predicates_and_unannotated_read_back(void **state)
     json = helper_export(kb, &len);
     assert_non_null(strstr(json, "\"predicates\": [\n    {\n      \"name\": \"dates_back\",\n      \"functional\": true"));
     assert_non_null(strstr(json, "\"reason\": \"a name alone\""));
-    assert_int_equal(rel_kb_open_json_mem(&again, json, len, NULL, &err), REL_OK);
+    assert_int_equal(import_mem(&again, json, len, NULL, &err), REL_OK);
     json2 = helper_export(again, &len2);
     assert_int_equal(len, len2);
     assert_memory_equal(json, json2, len);
@@ -1438,7 +1455,7 @@ static void test_json__any_piece_size_gives_the_same_import(void **state)
     write_file(scratch_path(path, sizeof(path), "pieces.json"), complete_doc);
     write_file(scratch_path(reversed_path, sizeof(reversed_path), "pieces-reversed.json"), reversed_doc);
     for (size = 1; size <= 100; size++) {
-        rel_json__chunk_size = size;
+        piece = size;
         kb = open_mem(complete_doc);
         assert_same_export(whole, kb);
         rel_kb_free(kb);
@@ -1448,16 +1465,16 @@ static void test_json__any_piece_size_gives_the_same_import(void **state)
         kb = open_mem(one_line);
         assert_same_export(whole, kb);
         rel_kb_free(kb);
-        if (rel_kb_open_json_file(&kb, path, NULL, &err) != REL_OK)
+        if (import_file(&kb, path, NULL, &err) != REL_OK)
             fail_msg("pieces of %zu: %u:%u: %s", size, err.line, err.column, err.message);
         assert_same_export(whole, kb);
         rel_kb_free(kb);
-        if (rel_kb_open_json_file(&kb, reversed_path, NULL, &err) != REL_OK)
+        if (import_file(&kb, reversed_path, NULL, &err) != REL_OK)
             fail_msg("pieces of %zu: %u:%u: %s", size, err.line, err.column, err.message);
         assert_same_export(reversed, kb);
         rel_kb_free(kb);
     }
-    rel_json__chunk_size = 0;
+    piece = 0;
     unlink(path);
     unlink(reversed_path);
     rel_kb_free(whole);
@@ -1659,20 +1676,20 @@ static void test_json__progress_from_memory(void **state)
     rel_error err;
 
     (void)state;
-    rel_json__chunk_size = 4096;
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    piece = 4096;
+    assert_int_equal(import_mem(&kb, doc, len, &opts, &err), REL_OK);
     assert_told_in_order(&log, len);
     rel_kb_free(kb);
     /* However small the pieces, the callback is told a few hundred times at most. */
     opts = logging_options(&log);
-    rel_json__chunk_size = 16;
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    piece = 16;
+    assert_int_equal(import_mem(&kb, doc, len, &opts, &err), REL_OK);
     assert_told_in_order(&log, len);
     rel_kb_free(kb);
     /* Input of one piece: one call, at the end. */
     opts = logging_options(&log);
-    rel_json__chunk_size = 0;
-    assert_int_equal(rel_kb_open_json_mem(&kb, doc, len, &opts, &err), REL_OK);
+    piece = 0;
+    assert_int_equal(import_mem(&kb, doc, len, &opts, &err), REL_OK);
     assert_int_equal(log.calls, 1);
     assert_int_equal(log.done, len);
     assert_int_equal(log.total, len);
@@ -1691,9 +1708,9 @@ static void test_json__progress_from_a_file(void **state)
 
     (void)state;
     write_file(scratch_path(path, sizeof(path), "progress.json"), doc);
-    rel_json__chunk_size = 4096;
-    assert_int_equal(rel_kb_open_json_file(&kb, path, &opts, &err), REL_OK);
-    rel_json__chunk_size = 0;
+    piece = 4096;
+    assert_int_equal(import_file(&kb, path, &opts, &err), REL_OK);
+    piece = 0;
     assert_told_in_order(&log, len);
     rel_kb_free(kb);
     unlink(path);
@@ -1714,7 +1731,7 @@ static void check_cancel_at(const char *doc, size_t len, const char *path, size_
     log.cancel_at = n;
     opts.progress = log_progress;
     opts.progress_payload = &log;
-    st = path ? rel_kb_open_json_file(&kb, path, &opts, &err) : rel_kb_open_json_mem(&kb, doc, len, &opts, &err);
+    st = path ? import_file(&kb, path, &opts, &err) : import_mem(&kb, doc, len, &opts, &err);
     if (st != REL_ERR_CANCELLED)
         fail_msg("%s, stopping at call %zu of %zu: status %d", path ? path : "memory", n, log.calls, (int)st);
     assert_null(kb);
@@ -1737,12 +1754,12 @@ static void test_json__progress_cancels(void **state)
 
     (void)state;
     write_file(scratch_path(path, sizeof(path), "cancel.json"), doc);
-    rel_json__chunk_size = 4096;
+    piece = 4096;
     for (i = 0; i < 2; i++) {
         const char *from = i ? path : NULL;
         opts = logging_options(&log);
-        assert_int_equal(from ? rel_kb_open_json_file(&kb, from, &opts, &err)
-                              : rel_kb_open_json_mem(&kb, doc, len, &opts, &err),
+        assert_int_equal(from ? import_file(&kb, from, &opts, &err)
+                              : import_mem(&kb, doc, len, &opts, &err),
                          REL_OK);
         rel_kb_free(kb);
         assert_true(log.calls > 5);
@@ -1751,7 +1768,7 @@ static void test_json__progress_cancels(void **state)
         check_cancel_at(doc, len, from, 5);
         check_cancel_at(doc, len, from, log.calls);
     }
-    rel_json__chunk_size = 0;
+    piece = 0;
     unlink(path);
     free(doc);
 }
@@ -1769,12 +1786,12 @@ static void test_json__large_file_in_small_pieces(void **state)
     (void)state;
     assert_true(len > 3 * 1000 * 1000);
     write_file(scratch_path(path, sizeof(path), "large.json"), doc);
-    rel_json__chunk_size = 4093; /* not a power of two: the cuts fall everywhere */
-    if (rel_kb_open_json_file(&from_file, path, &opts, &err) != REL_OK)
+    piece = 4093; /* not a power of two: the cuts fall everywhere */
+    if (import_file(&from_file, path, &opts, &err) != REL_OK)
         fail_msg("%s:%u:%u: %s", err.file, err.line, err.column, err.message);
-    rel_json__chunk_size = 0;
+    piece = 0;
     assert_told_in_order(&log, len);
-    if (rel_kb_open_json_mem(&from_memory, doc, len, NULL, &err) != REL_OK)
+    if (import_mem(&from_memory, doc, len, NULL, &err) != REL_OK)
         fail_msg("%u:%u: %s", err.line, err.column, err.message);
     assert_int_equal(rel_kb_entity_count(from_memory), 5000);
     assert_int_equal(rel_kb_event_count(from_memory), 5000);
@@ -1828,22 +1845,22 @@ static void test_json__version_1_options(void **state)
     assert_int_equal(v1->version, 1);
     assert_null(v1->base_dir);
     /* Version 1 and version 2 both open. */
-    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, (const rel_kb_options *)(void *)v1, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, complete_doc, REL_NTS, (const rel_kb_options *)(void *)v1, &err), REL_OK);
     rel_kb_free(kb);
-    assert_int_equal(rel_kb_open_json_file(&kb, ANNOTATION, (const rel_kb_options *)(void *)v1, &err), REL_OK);
+    assert_int_equal(import_file(&kb, ANNOTATION, (const rel_kb_options *)(void *)v1, &err), REL_OK);
     rel_kb_free(kb);
     /* Whatever lies where version 2 has its progress members, version 1 has none. */
     memset(&opts, 0, sizeof(opts));
     opts.version = 1;
     opts.progress = never_called;
-    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
     rel_kb_free(kb);
-    assert_int_equal(rel_kb_open_json_file(&kb, ANNOTATION, &opts, &err), REL_OK);
+    assert_int_equal(import_file(&kb, ANNOTATION, &opts, &err), REL_OK);
     rel_kb_free(kb);
     assert_int_equal(rel_kb_options_init(&opts, 2), REL_OK);
     assert_null(opts.progress);
     assert_null(opts.progress_payload);
-    assert_int_equal(rel_kb_open_json_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
+    assert_int_equal(import_mem(&kb, complete_doc, REL_NTS, &opts, &err), REL_OK);
     rel_kb_free(kb);
     assert_int_equal(rel_kb_options_init(&opts, 3), REL_ERR_ARG);
     free(v1);
