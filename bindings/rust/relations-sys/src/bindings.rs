@@ -3653,7 +3653,8 @@ extern "C" {
     #[doc = "         modality or match, a filter that does not apply to the target, or `actor2` without `actor`;"]
     #[doc = "         #REL_ERR_NOT_FOUND if an id (actor, source, claimant, about) names nothing of its kind;"]
     #[doc = "         #REL_ERR_SYNTAX or #REL_ERR_RANGE for a malformed window; #REL_ERR_UTF8 for text that is not"]
-    #[doc = "         UTF-8; #REL_ERR_NOMEM."]
+    #[doc = "         UTF-8; #REL_ERR_LIMIT if the indexes must be built and the knowledge base holds 2^32 - 1"]
+    #[doc = "         objects of one kind or more; #REL_ERR_NOMEM."]
     pub fn rel_query_new(
         out: *mut *mut rel_query,
         kb: *const rel_kb,
@@ -3790,7 +3791,9 @@ extern "C" {
     #[doc = " A write call: not to be run while another thread reads @p kb."]
     #[doc = " @param[in]  kb  The knowledge base."]
     #[doc = " @param[out] err Optional: receives the reason of a failure."]
-    #[doc = " @return #REL_OK (also if they were built already); #REL_ERR_ARG if @p kb is NULL; #REL_ERR_NOMEM."]
+    #[doc = " @return #REL_OK (also if they were built already, or @p kb was opened from a snapshot);"]
+    #[doc = "         #REL_ERR_ARG if @p kb is NULL; #REL_ERR_LIMIT if it holds 2^32 - 1 objects of one kind or"]
+    #[doc = "         more; #REL_ERR_NOMEM."]
     pub fn rel_kb_build_indexes(kb: *mut rel_kb, err: *mut rel_error) -> rel_status;
 }
 extern "C" {
